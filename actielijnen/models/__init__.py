@@ -1,0 +1,25 @@
+from actielijnen.models.opdracht import BesparingEnInvestering, Opdrachtbeschrijving
+from actielijnen.models.programma import Actielijn, Activiteit, Kenmerk, Modellaag, Thema
+from actielijnen.models.risico import Risico, RisicoWijziging
+from actielijnen.models.voortgang import (
+    Mijlpaal,
+    Planningswijziging,
+    PlanningswijzigingAkkoord,
+    Voortgangsrapportage,
+)
+
+__all__ = [
+    "Actielijn",
+    "Activiteit",
+    "BesparingEnInvestering",
+    "Kenmerk",
+    "Mijlpaal",
+    "Modellaag",
+    "Opdrachtbeschrijving",
+    "Planningswijziging",
+    "PlanningswijzigingAkkoord",
+    "Risico",
+    "RisicoWijziging",
+    "Thema",
+    "Voortgangsrapportage",
+]

@@ -1,0 +1,202 @@
+"""The programme as the uitvoeringsplan describes it: Nieuw Hengelo's Model, actielijnen, activiteiten, thema's."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
+from actielijnen.kwartaal import kwartaal_valideren
+
+BRON_HELP = "Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'."
+
+
+class Modellaag(models.Model):
+    """A layer of the Nieuw Hengelo's Model (§6.1): sociale basis, basisondersteuning, maatwerkondersteuning."""
+
+    code = models.SlugField("code", unique=True)
+    naam = models.CharField("naam", max_length=100)
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    beschrijving = models.TextField("beschrijving")
+    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = "laag van het Nieuw Hengelo's Model"
+        verbose_name_plural = "lagen van het Nieuw Hengelo's Model"
+
+    def __str__(self):
+        return self.naam
+
+
+class Kenmerk(models.Model):
+    """One of the four kenmerken of the Nieuw Hengelo's Model (§6.1)."""
+
+    nummer = models.PositiveSmallIntegerField("nummer", unique=True)
+    naam = models.CharField("naam", max_length=100)
+    beschrijving = models.TextField("beschrijving")
+    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["nummer"]
+        verbose_name = "kenmerk van het Nieuw Hengelo's Model"
+        verbose_name_plural = "kenmerken van het Nieuw Hengelo's Model"
+
+    def __str__(self):
+        return f"{self.nummer}. {self.naam}"
+
+
+class Actielijn(models.Model):
+    nummer = models.PositiveSmallIntegerField("nummer", unique=True)
+    naam = models.CharField("naam", max_length=200)
+    beschrijving = models.TextField("beschrijving")
+    modellaag = models.ForeignKey(
+        Modellaag,
+        verbose_name="laag van het Nieuw Hengelo's Model",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actielijnen",
+        help_text="De laag van het model waarop deze actielijn aangrijpt; leeg als het plan "
+        "geen enkele laag noemt.",
+    )
+    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["nummer"]
+        verbose_name = "actielijn"
+        verbose_name_plural = "actielijnen"
+
+    def __str__(self):
+        return f"{self.nummer}. {self.naam}"
+
+
+class Thema(models.Model):
+    """An overarching theme (§2.3): Zakelijk partnerschap, Wijkgericht werken."""
+
+    code = models.SlugField("code", unique=True)
+    naam = models.CharField("naam", max_length=100)
+    beschrijving = models.TextField("beschrijving", blank=True)
+    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "overkoepelend thema"
+        verbose_name_plural = "overkoepelende thema's"
+
+    def __str__(self):
+        return self.naam
+
+
+class ActiviteitQuerySet(models.QuerySet):
+    def op_agenda(self):
+        return self.exclude(code="")
+
+    def met_relaties(self):
+        return self.select_related("actielijn", "trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator")
+
+
+class Activiteit(models.Model):
+    """An activity of an actielijn (§2.1); 25 of them carry a code on the uitvoeringsagenda 2023 (§3)."""
+
+    sleutel = models.SlugField(
+        "sleutel", max_length=100, unique=True, help_text="Vaste sleutel, ook voor activiteiten zonder agendacode."
+    )
+    naam = models.CharField("naam", max_length=200)
+    alternatieve_namen = models.JSONField(
+        "alternatieve schrijfwijzen",
+        default=list,
+        blank=True,
+        help_text="Namen waaronder de activiteit elders in de documenten staat (bijv. 'Gelddalie').",
+    )
+    actielijn = models.ForeignKey(
+        Actielijn, verbose_name="actielijn", on_delete=models.PROTECT, related_name="activiteiten"
+    )
+    volgorde = models.PositiveSmallIntegerField("volgorde in §2.1")
+    code = models.CharField(
+        "code uitvoeringsagenda 2023",
+        max_length=5,
+        blank=True,
+        help_text="Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.",
+    )
+    status = models.CharField("status", max_length=20, choices=ActiviteitStatus, default=ActiviteitStatus.ONBEKEND)
+    rag = models.CharField("RAG-status", max_length=10, choices=RagStatus, blank=True)
+    fase = models.CharField("fase", max_length=30, choices=Fase, blank=True)
+    geplande_start = models.CharField(
+        "geplande start", max_length=7, blank=True, validators=[kwartaal_valideren], help_text="Kwartaal, bijv. 2023-Q1"
+    )
+    gepland_einde = models.CharField(
+        "gepland einde", max_length=7, blank=True, validators=[kwartaal_valideren], help_text="Kwartaal, bijv. 2024-Q4"
+    )
+    trekker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="trekker (actiehouder)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten_als_trekker",
+    )
+    opdrachtgever = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="opdrachtgever",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten_als_opdrachtgever",
+    )
+    opdrachtnemer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="opdrachtnemer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten_als_opdrachtnemer",
+    )
+    opgavecoordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="opgavecoördinator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten_als_opgavecoordinator",
+    )
+    afhankelijk_van = models.ManyToManyField(
+        "self",
+        verbose_name="afhankelijk van",
+        symmetrical=False,
+        blank=True,
+        related_name="voorwaarde_voor",
+        help_text="Afhankelijkheid en/of volgorde van andere opdrachten (§3).",
+    )
+    themas = models.ManyToManyField(Thema, verbose_name="overkoepelende thema's", blank=True, related_name="activiteiten")
+    update_ritme_dagen = models.PositiveSmallIntegerField(
+        "updateritme (dagen)", default=30, help_text="Hoe vaak de trekker een voortgangsrapportage geeft."
+    )
+    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    history = HistoricalRecords(m2m_fields=[themas])
+
+    objects = ActiviteitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["actielijn__nummer", "volgorde"]
+        verbose_name = "activiteit"
+        verbose_name_plural = "activiteiten"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~models.Q(code=""), name="activiteit_agendacode_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}" if self.code else self.naam
+
+    def get_absolute_url(self):
+        return reverse("actielijnen:activiteit_detail", kwargs={"sleutel": self.sleutel})
+
+    @property
+    def op_agenda_2023(self) -> bool:
+        return bool(self.code)

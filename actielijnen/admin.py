@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from simple_history.admin import SimpleHistoryAdmin
 
 from actielijnen.models import (
@@ -37,7 +38,9 @@ class ActielijnAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         from django.db.models import Count
 
-        return super().get_queryset(request).select_related("modellaag").annotate(_aantal=Count("activiteiten"))
+        return (
+            super().get_queryset(request).select_related("modellaag").annotate(_aantal=Count("activiteiten"))
+        )
 
     @admin.display(description="activiteiten", ordering="_aantal")
     def aantal_activiteiten(self, obj):
@@ -60,8 +63,14 @@ class RisicoInline(admin.TabularInline):
 class VoortgangsrapportageInline(admin.StackedInline):
     model = Voortgangsrapportage
     extra = 0
-    fields = (("datum", "periode", "auteur"), ("rag", "percentage_gereed", "fase"), "toelichting", "knelpunten",
-              ("besluit_nodig", "besluit_omschrijving"), "verhalen")
+    fields = (
+        ("datum", "periode", "auteur"),
+        ("rag", "percentage_gereed", "fase"),
+        "toelichting",
+        "knelpunten",
+        ("besluit_nodig", "besluit_omschrijving"),
+        "verhalen",
+    )
     autocomplete_fields = ("auteur",)
     ordering = ("-datum",)
 
@@ -85,13 +94,24 @@ class ActiviteitAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator")
     readonly_fields = ("sleutel", "bron")
     fieldsets = (
-        (None, {"fields": ("sleutel", "naam", "alternatieve_namen", "actielijn", "volgorde", "code", "bron")}),
-        ("Stand van zaken", {"fields": ("status", "rag", "fase", "geplande_start", "gepland_einde", "update_ritme_dagen")}),
+        (
+            None,
+            {"fields": ("sleutel", "naam", "alternatieve_namen", "actielijn", "volgorde", "code", "bron")},
+        ),
+        (
+            "Stand van zaken",
+            {"fields": ("status", "rag", "fase", "geplande_start", "gepland_einde", "update_ritme_dagen")},
+        ),
         ("Rollen", {"fields": ("trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator")}),
         ("Samenhang", {"fields": ("themas", "afhankelijk_van")}),
     )
-    inlines = [OpdrachtbeschrijvingInline, MijlpaalInline, RisicoInline, VoortgangsrapportageInline,
-               DatakwaliteitInline]
+    inlines = [
+        OpdrachtbeschrijvingInline,
+        MijlpaalInline,
+        RisicoInline,
+        VoortgangsrapportageInline,
+        DatakwaliteitInline,
+    ]
 
 
 @admin.register(Thema)
@@ -135,7 +155,16 @@ class RisicoAdmin(SimpleHistoryAdmin):
 
 @admin.register(Voortgangsrapportage)
 class VoortgangsrapportageAdmin(SimpleHistoryAdmin):
-    list_display = ("activiteit", "datum", "periode", "rag", "percentage_gereed", "fase", "besluit_nodig", "auteur")
+    list_display = (
+        "activiteit",
+        "datum",
+        "periode",
+        "rag",
+        "percentage_gereed",
+        "fase",
+        "besluit_nodig",
+        "auteur",
+    )
     list_filter = ("rag", "fase", "besluit_nodig", "activiteit__actielijn")
     search_fields = ("activiteit__naam", "toelichting", "knelpunten")
     list_select_related = ("activiteit", "auteur")
@@ -160,7 +189,14 @@ class PlanningswijzigingAkkoordInline(admin.TabularInline):
 
 @admin.register(Planningswijziging)
 class PlanningswijzigingAdmin(SimpleHistoryAdmin):
-    list_display = ("activiteit", "aangevraagd_door", "aangevraagd_op", "nieuwe_start", "nieuw_einde", "status")
+    list_display = (
+        "activiteit",
+        "aangevraagd_door",
+        "aangevraagd_op",
+        "nieuwe_start",
+        "nieuw_einde",
+        "status",
+    )
     list_filter = ("status",)
     list_select_related = ("activiteit", "aangevraagd_door")
     autocomplete_fields = ("activiteit", "aangevraagd_door")

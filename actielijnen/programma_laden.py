@@ -7,15 +7,15 @@ when a record is first created; records users added are never touched or deleted
 """
 
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+
+import yaml
 
 from actielijnen.constants import ActiviteitStatus, RisicoStatus
 from actielijnen.models import (
@@ -105,13 +105,20 @@ def _laad_nieuw_hengelos_model(verslag: Verslag) -> None:
     for laag in data["modellagen"]:
         _upsert(verslag, Modellaag, {"code": laag["code"]}, {k: v for k, v in laag.items() if k != "code"})
     for kenmerk in data["kenmerken"]:
-        _upsert(verslag, Kenmerk, {"nummer": kenmerk["nummer"]}, {k: v for k, v in kenmerk.items() if k != "nummer"})
+        _upsert(
+            verslag,
+            Kenmerk,
+            {"nummer": kenmerk["nummer"]},
+            {k: v for k, v in kenmerk.items() if k != "nummer"},
+        )
 
 
 def _laad_actielijnen(verslag: Verslag) -> None:
     data = _lees("programma/actielijnen.yaml")
     themas = {
-        thema["code"]: _upsert(verslag, Thema, {"code": thema["code"]}, {k: v for k, v in thema.items() if k != "code"})
+        thema["code"]: _upsert(
+            verslag, Thema, {"code": thema["code"]}, {k: v for k, v in thema.items() if k != "code"}
+        )
         for thema in data["themas"]
     }
     for lijn in data["actielijnen"]:
@@ -120,7 +127,12 @@ def _laad_actielijnen(verslag: Verslag) -> None:
             verslag,
             Actielijn,
             {"nummer": lijn["nummer"]},
-            {"naam": lijn["naam"], "beschrijving": lijn["beschrijving"], "modellaag": modellaag, "bron": lijn["bron"]},
+            {
+                "naam": lijn["naam"],
+                "beschrijving": lijn["beschrijving"],
+                "modellaag": modellaag,
+                "bron": lijn["bron"],
+            },
         )
         for volgorde, act in enumerate(lijn["activiteiten"], start=1):
             code = act.get("code") or ""
@@ -134,7 +146,8 @@ def _laad_actielijnen(verslag: Verslag) -> None:
                     "actielijn": actielijn,
                     "volgorde": volgorde,
                     "code": code,
-                    "bron": f"000 §2.1, actielijn {lijn['nummer']}" + (f"; §3, agenda {code}" if code else ""),
+                    "bron": f"000 §2.1, actielijn {lijn['nummer']}"
+                    + (f"; §3, agenda {code}" if code else ""),
                 },
                 # §3: the 25 agenda activities start in 2023; of the others the plan says nothing certain.
                 bij_aanmaken={"status": ActiviteitStatus.GEPLAND if code else ActiviteitStatus.ONBEKEND},
@@ -155,7 +168,11 @@ def _laad_risicos(verslag: Verslag) -> None:
             verslag,
             Risico,
             {"code": risico["code"]},
-            {"categorie": risico["categorie"], "omschrijving": risico["omschrijving"], "bron": risico["bron"]},
+            {
+                "categorie": risico["categorie"],
+                "omschrijving": risico["omschrijving"],
+                "bron": risico["bron"],
+            },
             bij_aanmaken={"sleutel": f"basisrisico-{risico['code']}"},
         )
     for wijziging in data["wijzigingen_2023"]:
@@ -166,7 +183,11 @@ def _laad_risicos(verslag: Verslag) -> None:
             verslag,
             Risico,
             {"sleutel": nieuw["sleutel"]},
-            {"omschrijving": nieuw["omschrijving"], "toelichting": nieuw["toelichting"], "bron": nieuw["bron"]},
+            {
+                "omschrijving": nieuw["omschrijving"],
+                "toelichting": nieuw["toelichting"],
+                "bron": nieuw["bron"],
+            },
         )
         _wijziging_vastleggen(
             verslag, risico, {"datum": nieuw["datum"], "soort": "nieuw", "bron": nieuw["bron"], **nieuw}
@@ -174,7 +195,12 @@ def _laad_risicos(verslag: Verslag) -> None:
 
 
 def _wijziging_vastleggen(verslag: Verslag, risico: Risico, wijziging: dict) -> None:
-    sleutel = {"risico": risico, "datum": wijziging["datum"], "soort": wijziging["soort"], "bron": wijziging["bron"]}
+    sleutel = {
+        "risico": risico,
+        "datum": wijziging["datum"],
+        "soort": wijziging["soort"],
+        "bron": wijziging["bron"],
+    }
     if RisicoWijziging.objects.filter(**sleutel).exists():
         return
     RisicoWijziging.objects.create(**sleutel, toelichting=wijziging["toelichting"].strip())
@@ -195,13 +221,26 @@ def _laad_inkoop(verslag: Verslag) -> None:
             {k: fase_data[k] for k in ("naam", "start_kwartaal", "eind_kwartaal", "beschrijving", "bron")},
         )
         for nummer, naam in enumerate(fase_data.get("stappen", []), start=1):
-            _upsert(verslag, Inkoopstap, {"fase": fase, "nummer": nummer}, {"naam": naam, "bron": fase_data["bron"]})
+            _upsert(
+                verslag,
+                Inkoopstap,
+                {"fase": fase, "nummer": nummer},
+                {"naam": naam, "bron": fase_data["bron"]},
+            )
         for volgorde, naam in enumerate(fase_data.get("kernelementen", []), start=1):
             _upsert(
-                verslag, Kernelement, {"fase": fase, "volgorde": volgorde}, {"naam": naam, "bron": fase_data["bron"]}
+                verslag,
+                Kernelement,
+                {"fase": fase, "volgorde": volgorde},
+                {"naam": naam, "bron": fase_data["bron"]},
             )
     for datum in data["contractdata"]:
-        _upsert(verslag, Contractdatum, {"sleutel": datum["sleutel"]}, {k: v for k, v in datum.items() if k != "sleutel"})
+        _upsert(
+            verslag,
+            Contractdatum,
+            {"sleutel": datum["sleutel"]},
+            {k: v for k, v in datum.items() if k != "sleutel"},
+        )
 
 
 def _laad_participatie(verslag: Verslag) -> None:
@@ -211,7 +250,12 @@ def _laad_participatie(verslag: Verslag) -> None:
             verslag,
             Participatiestap,
             {"nummer": stap["nummer"]},
-            {"volgorde": volgorde, "naam": stap["naam"], "beschrijving": stap["beschrijving"], "bron": stap["bron"]},
+            {
+                "volgorde": volgorde,
+                "naam": stap["naam"],
+                "beschrijving": stap["beschrijving"],
+                "bron": stap["bron"],
+            },
         )
     for volgorde, lijn in enumerate(data["communicatielijnen"], start=1):
         _upsert(
@@ -225,7 +269,12 @@ def _laad_participatie(verslag: Verslag) -> None:
 def _laad_informatiepiramide(verslag: Verslag) -> None:
     for volgorde, niveau in enumerate(_lees("programma/informatiepiramide.yaml")["niveaus"], start=1):
         waarden = {k: (v or "").strip() for k, v in niveau.items() if k != "sleutel"}
-        _upsert(verslag, Informatieniveau, {"sleutel": niveau["sleutel"]}, {**waarden, "volgorde": volgorde, "bron": "000 §5.3"})
+        _upsert(
+            verslag,
+            Informatieniveau,
+            {"sleutel": niveau["sleutel"]},
+            {**waarden, "volgorde": volgorde, "bron": "000 §5.3"},
+        )
 
 
 def _laad_indicatoren(verslag: Verslag) -> None:
@@ -268,7 +317,9 @@ def _laad_indicatoren(verslag: Verslag) -> None:
 
 
 def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: str) -> None:
-    bestaand = Meting.objects.filter(indicator=indicator, periode=str(jaar), soort=soort, wijk__isnull=True).first()
+    bestaand = Meting.objects.filter(
+        indicator=indicator, periode=str(jaar), soort=soort, wijk__isnull=True
+    ).first()
     if bestaand is not None and bestaand.bron != bron:
         return  # replaced by an import or by hand since: the data team's value wins
     _upsert(
@@ -281,7 +332,7 @@ def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: st
 
 
 def _onderwerp(verwijzing: dict):
-    (soort, sleutel), = verwijzing.items()
+    ((soort, sleutel),) = verwijzing.items()
     opzoeken = {
         "actielijn": lambda: Actielijn.objects.get(nummer=sleutel),
         "activiteit": lambda: Activiteit.objects.get(sleutel=sleutel),
@@ -345,5 +396,3 @@ def _laad_demo_gebruikers(verslag: Verslag) -> None:
             if gewijzigd:
                 activiteit.save()
                 verslag.tel(Activiteit, "bijgewerkt")
-
-

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+
 from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.models import Datakwaliteitsnotitie, Doel, Indicator, Informatieniveau, Meting, Wijk

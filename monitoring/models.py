@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+
 from simple_history.models import HistoricalRecords
 
 from monitoring.constants import (
@@ -78,7 +79,12 @@ class Doel(models.Model):
     code = models.CharField("code", max_length=20, unique=True)
     omschrijving = models.TextField("omschrijving")
     ouder = models.ForeignKey(
-        "self", verbose_name="hoofddoel", on_delete=models.PROTECT, null=True, blank=True, related_name="subdoelen"
+        "self",
+        verbose_name="hoofddoel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subdoelen",
     )
     bron = models.CharField("bron", max_length=200)
     history = HistoricalRecords()
@@ -120,7 +126,10 @@ class Indicator(models.Model):
     soort = models.CharField("soort", max_length=30, choices=IndicatorSoort)
     output_outcome = models.CharField("output of outcome", max_length=10, choices=OutputOutcome, blank=True)
     niveaus = models.ManyToManyField(
-        Informatieniveau, verbose_name="niveaus van de informatiepiramide", blank=True, related_name="indicatoren"
+        Informatieniveau,
+        verbose_name="niveaus van de informatiepiramide",
+        blank=True,
+        related_name="indicatoren",
     )
     modellaag = models.ForeignKey(
         "actielijnen.Modellaag",
@@ -142,7 +151,10 @@ class Indicator(models.Model):
         related_name="+",
     )
     activiteiten = models.ManyToManyField(
-        "actielijnen.Activiteit", verbose_name="activiteiten die hem beïnvloeden", blank=True, related_name="indicatoren"
+        "actielijnen.Activiteit",
+        verbose_name="activiteiten die hem beïnvloeden",
+        blank=True,
+        related_name="indicatoren",
     )
     vindplaats = models.CharField("vindplaats in de brondocumenten", max_length=200, blank=True)
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
@@ -161,11 +173,18 @@ class Indicator(models.Model):
 
 
 class Meting(models.Model):
-    indicator = models.ForeignKey(Indicator, verbose_name="indicator", on_delete=models.CASCADE, related_name="metingen")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="indicator", on_delete=models.CASCADE, related_name="metingen"
+    )
     periode = models.CharField("periode", max_length=7, help_text="2023, 2023-Q2 of 2023-05.")
     periode_begin = models.DateField("begin van de periode", editable=False)
     wijk = models.ForeignKey(
-        Wijk, verbose_name="wijk", on_delete=models.PROTECT, null=True, blank=True, related_name="metingen",
+        Wijk,
+        verbose_name="wijk",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="metingen",
         help_text="Leeg: heel Hengelo.",
     )
     soort = models.CharField("soort", max_length=12, choices=MetingSoort)

@@ -48,7 +48,9 @@ def parse_getal(tekst) -> Getal | None:
     is_percentage = schoon.endswith("%")
     schoon = schoon.rstrip("%").replace(" ", "")
     if not _GETAL.match(schoon):
-        raise OngeldigGetal(f"'{origineel}' is geen getal in Nederlandse notatie (bijvoorbeeld 47,3% of 1.605).")
+        raise OngeldigGetal(
+            f"'{origineel}' is geen getal in Nederlandse notatie (bijvoorbeeld 47,3% of 1.605)."
+        )
     try:
         waarde = Decimal(schoon.replace(".", "").replace(",", ".")) * factor
     except InvalidOperation as exc:  # pragma: no cover - the pattern above already rules this out

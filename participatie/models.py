@@ -4,6 +4,7 @@ participation (§4.1, steps I–IV) and communication (§4.2, four lines).
 """
 
 from django.db import models
+
 from simple_history.models import HistoricalRecords
 
 
@@ -39,7 +40,9 @@ def _leesbaar(kwartaal: str) -> str:
 class Inkoopstap(models.Model):
     """A step within a phase, e.g. the six steps of the taakgerichte uitvoeringsvariant in the dialoogfase."""
 
-    fase = models.ForeignKey(Inkoopfase, on_delete=models.CASCADE, related_name="stappen", verbose_name="fase")
+    fase = models.ForeignKey(
+        Inkoopfase, on_delete=models.CASCADE, related_name="stappen", verbose_name="fase"
+    )
     nummer = models.PositiveSmallIntegerField("stap")
     naam = models.CharField("naam", max_length=200)
     bron = models.CharField("bron", max_length=200)
@@ -58,7 +61,9 @@ class Inkoopstap(models.Model):
 class Kernelement(models.Model):
     """An element of the shared picture formed with partners in a phase (§2.3.1)."""
 
-    fase = models.ForeignKey(Inkoopfase, on_delete=models.CASCADE, related_name="kernelementen", verbose_name="fase")
+    fase = models.ForeignKey(
+        Inkoopfase, on_delete=models.CASCADE, related_name="kernelementen", verbose_name="fase"
+    )
     volgorde = models.PositiveSmallIntegerField("volgorde")
     naam = models.CharField("naam", max_length=200)
     bron = models.CharField("bron", max_length=200)
@@ -81,7 +86,9 @@ class Contractdatum(models.Model):
     onderwerp = models.CharField("onderwerp", max_length=200)
     datum = models.DateField("ingangsdatum")
     is_doeldatum = models.BooleanField(
-        "doeldatum van het inkooptraject", default=False, help_text="De datum waar de planning van terugrekent."
+        "doeldatum van het inkooptraject",
+        default=False,
+        help_text="De datum waar de planning van terugrekent.",
     )
     toelichting = models.TextField("toelichting", blank=True)
     bron = models.CharField("bron", max_length=200)

@@ -70,10 +70,16 @@ def test_the_25_agenda_codes_match_section_3_exactly(programma):
 
 def test_the_two_themes_hold_the_activities_listed_in_2_3_1_and_2_3_2(programma):
     def lijst(kop_begin, kop_einde):
-        return [r.split(": ", 1)[1].rstrip(".") for r in _sectie(UITVOERINGSPLAN, kop_begin, kop_einde) if r.startswith("- Actielijn")]
+        return [
+            r.split(": ", 1)[1].rstrip(".")
+            for r in _sectie(UITVOERINGSPLAN, kop_begin, kop_einde)
+            if r.startswith("- Actielijn")
+        ]
 
     verwacht = {
-        "Zakelijk partnerschap": lijst("2.3.1. Zakelijk partnerschap", "Fase 1: Voorbereiden contractering (Q4 2022-Q1 2023)"),
+        "Zakelijk partnerschap": lijst(
+            "2.3.1. Zakelijk partnerschap", "Fase 1: Voorbereiden contractering (Q4 2022-Q1 2023)"
+        ),
         "Wijkgericht werken": lijst("2.3.2. Wijkgericht werken", "3. Uitvoeringsagenda 2023"),
     }
     assert len(verwacht["Zakelijk partnerschap"]) == 10
@@ -111,8 +117,12 @@ def test_risk_changes_of_2023_follow_the_jaarstukken(programma):
     jaarstukken = tekst(JAARSTUKKEN_2023)
     for wijziging in RisicoWijziging.objects.select_related("risico"):
         assert wijziging.toelichting in " ".join(jaarstukken.split())
-    assert Risico.objects.get(code="3b").status == "vervallen"  # "houden wij dit risico hier niet meer apart bij"
-    assert RisicoWijziging.objects.get(risico__code="3c").soort == "kleiner"  # "Dit risico wordt daarmee kleiner."
+    assert (
+        Risico.objects.get(code="3b").status == "vervallen"
+    )  # "houden wij dit risico hier niet meer apart bij"
+    assert (
+        RisicoWijziging.objects.get(risico__code="3c").soort == "kleiner"
+    )  # "Dit risico wordt daarmee kleiner."
 
 
 def test_procurement_phases_and_dates_follow_2_3_1(programma):
@@ -125,7 +135,9 @@ def test_procurement_phases_and_dates_follow_2_3_1(programma):
         assert fase.eind_kwartaal == f"{(einde or start)[3:]}-{(einde or start)[:2]}"
         # The source spells fase 2 "Dialoofase" once and "dialoogfase" elsewhere.
         assert naam in (fase.naam, fase.naam.replace("Dialoog", "Dialoo"))
-    stappen = _sectie(UITVOERINGSPLAN, "Fase 2: Dialoofase (Q2 2023-Q4 2023)", "Fase 3: Contractering (Q1 2024)")
+    stappen = _sectie(
+        UITVOERINGSPLAN, "Fase 2: Dialoofase (Q2 2023-Q4 2023)", "Fase 3: Contractering (Q1 2024)"
+    )
     bron_stappen = [re.sub(r"^\d\. ", "", r) for r in stappen if re.match(r"^\d\. ", r)]
     assert list(Inkoopstap.objects.filter(fase__nummer=2).values_list("naam", flat=True)) == bron_stappen
     data = {c.sleutel: c.datum.isoformat() for c in Contractdatum.objects.all()}
@@ -148,7 +160,9 @@ def test_information_pyramid_levels_follow_the_table_of_5_3(programma):
         cellen = tabel[niveau.naam]
         assert niveau.proces == cellen[1].strip()
         assert niveau.type_indicatoren == cellen[2].strip()
-    assert Informatieniveau.objects.get(sleutel="management").bronnen.startswith("Gemeentelijk management, HR")
+    assert Informatieniveau.objects.get(sleutel="management").bronnen.startswith(
+        "Gemeentelijk management, HR"
+    )
 
 
 # Rows of §6.2 where the source cannot be read as it stands; each has a data-quality note (reviewed by hand).
@@ -169,8 +183,22 @@ def _rij_62(naam: str) -> list[str]:
 @pytest.mark.parametrize(
     "code",
     [
-        "6.1.1.1", "6.1.1.2", "6.1.2.1", "6.1.2.2", "6.2.1.1", "6.2.1.2", "6.2.2.1", "6.2.2.2", "6.2.2.3",
-        "6.2.3.1", "6.2.3.2", "6.2.3.3", "6.2.4.1", "6.2.5.1", "6.2.5.2", "6.2.5.3",
+        "6.1.1.1",
+        "6.1.1.2",
+        "6.1.2.1",
+        "6.1.2.2",
+        "6.2.1.1",
+        "6.2.1.2",
+        "6.2.2.1",
+        "6.2.2.2",
+        "6.2.2.3",
+        "6.2.3.1",
+        "6.2.3.2",
+        "6.2.3.3",
+        "6.2.4.1",
+        "6.2.5.1",
+        "6.2.5.2",
+        "6.2.5.3",
     ],
 )
 def test_indicator_values_of_section_6_2_equal_the_source(programma, code):

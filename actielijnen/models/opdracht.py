@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import OpdrachtbeschrijvingStatus
@@ -21,7 +22,10 @@ class Opdrachtbeschrijving(models.Model):
     projectorganisatie = models.TextField("5. hoe ziet de projectorganisatie eruit", blank=True)
     monitoring = models.TextField("6. hoe gaan we het monitoren", blank=True)
     status = models.CharField(
-        "status", max_length=20, choices=OpdrachtbeschrijvingStatus, default=OpdrachtbeschrijvingStatus.CONCEPT
+        "status",
+        max_length=20,
+        choices=OpdrachtbeschrijvingStatus,
+        default=OpdrachtbeschrijvingStatus.CONCEPT,
     )
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -46,7 +50,9 @@ class Opdrachtbeschrijving(models.Model):
     def ontbrekende_onderdelen(self) -> list[str]:
         """Labels of the six parts that are still empty."""
         return [
-            str(self._meta.get_field(naam).verbose_name) for naam in self.ONDERDELEN if not getattr(self, naam).strip()
+            str(self._meta.get_field(naam).verbose_name)
+            for naam in self.ONDERDELEN
+            if not getattr(self, naam).strip()
         ]
 
 
@@ -54,7 +60,10 @@ class BesparingEnInvestering(models.Model):
     """Savings potential and required investment of one opdrachtbeschrijving in one year (§3)."""
 
     opdrachtbeschrijving = models.ForeignKey(
-        Opdrachtbeschrijving, on_delete=models.CASCADE, related_name="jaarbedragen", verbose_name="opdrachtbeschrijving"
+        Opdrachtbeschrijving,
+        on_delete=models.CASCADE,
+        related_name="jaarbedragen",
+        verbose_name="opdrachtbeschrijving",
     )
     jaar = models.PositiveSmallIntegerField("jaar")
     besparingspotentieel = models.DecimalField(
@@ -70,7 +79,9 @@ class BesparingEnInvestering(models.Model):
         verbose_name = "besparing en investering per jaar"
         verbose_name_plural = "besparingen en investeringen per jaar"
         constraints = [
-            models.UniqueConstraint(fields=["opdrachtbeschrijving", "jaar"], name="jaarbedrag_uniek_per_jaar"),
+            models.UniqueConstraint(
+                fields=["opdrachtbeschrijving", "jaar"], name="jaarbedrag_uniek_per_jaar"
+            ),
         ]
 
     def __str__(self):

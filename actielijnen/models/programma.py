@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
@@ -97,14 +98,19 @@ class ActiviteitQuerySet(models.QuerySet):
         return self.exclude(code="")
 
     def met_relaties(self):
-        return self.select_related("actielijn", "trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator")
+        return self.select_related(
+            "actielijn", "trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator"
+        )
 
 
 class Activiteit(models.Model):
     """An activity of an actielijn (§2.1); 25 of them carry a code on the uitvoeringsagenda 2023 (§3)."""
 
     sleutel = models.SlugField(
-        "sleutel", max_length=100, unique=True, help_text="Vaste sleutel, ook voor activiteiten zonder agendacode."
+        "sleutel",
+        max_length=100,
+        unique=True,
+        help_text="Vaste sleutel, ook voor activiteiten zonder agendacode.",
     )
     naam = models.CharField("naam", max_length=200)
     alternatieve_namen = models.JSONField(
@@ -123,14 +129,24 @@ class Activiteit(models.Model):
         blank=True,
         help_text="Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.",
     )
-    status = models.CharField("status", max_length=20, choices=ActiviteitStatus, default=ActiviteitStatus.ONBEKEND)
+    status = models.CharField(
+        "status", max_length=20, choices=ActiviteitStatus, default=ActiviteitStatus.ONBEKEND
+    )
     rag = models.CharField("RAG-status", max_length=10, choices=RagStatus, blank=True)
     fase = models.CharField("fase", max_length=30, choices=Fase, blank=True)
     geplande_start = models.CharField(
-        "geplande start", max_length=7, blank=True, validators=[kwartaal_valideren], help_text="Kwartaal, bijv. 2023-Q1"
+        "geplande start",
+        max_length=7,
+        blank=True,
+        validators=[kwartaal_valideren],
+        help_text="Kwartaal, bijv. 2023-Q1",
     )
     gepland_einde = models.CharField(
-        "gepland einde", max_length=7, blank=True, validators=[kwartaal_valideren], help_text="Kwartaal, bijv. 2024-Q4"
+        "gepland einde",
+        max_length=7,
+        blank=True,
+        validators=[kwartaal_valideren],
+        help_text="Kwartaal, bijv. 2024-Q4",
     )
     trekker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -172,7 +188,9 @@ class Activiteit(models.Model):
         related_name="voorwaarde_voor",
         help_text="Afhankelijkheid en/of volgorde van andere opdrachten (§3).",
     )
-    themas = models.ManyToManyField(Thema, verbose_name="overkoepelende thema's", blank=True, related_name="activiteiten")
+    themas = models.ManyToManyField(
+        Thema, verbose_name="overkoepelende thema's", blank=True, related_name="activiteiten"
+    )
     update_ritme_dagen = models.PositiveSmallIntegerField(
         "updateritme (dagen)", default=30, help_text="Hoe vaak de trekker een voortgangsrapportage geeft."
     )

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F
+
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import SCORE_SCHAAL, RisicoCategorie, RisicoStatus, RisicoWijzigingSoort
@@ -24,7 +25,10 @@ class Risico(models.Model):
         "code", max_length=4, blank=True, help_text="1a–3d voor de basisrisico's van het transformatieplan."
     )
     sleutel = models.SlugField(
-        "sleutel", max_length=100, blank=True, help_text="Vaste sleutel van risico's die uit de brondocumenten komen."
+        "sleutel",
+        max_length=100,
+        blank=True,
+        help_text="Vaste sleutel van risico's die uit de brondocumenten komen.",
     )
     categorie = models.CharField("categorie", max_length=20, choices=RisicoCategorie, blank=True)
     omschrijving = models.CharField("omschrijving", max_length=300)
@@ -70,7 +74,9 @@ class Risico(models.Model):
         verbose_name_plural = "risico's"
         constraints = [
             models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="risico_code_uniek"),
-            models.UniqueConstraint(fields=["sleutel"], condition=~models.Q(sleutel=""), name="risico_sleutel_uniek"),
+            models.UniqueConstraint(
+                fields=["sleutel"], condition=~models.Q(sleutel=""), name="risico_sleutel_uniek"
+            ),
         ]
 
     def __str__(self):
@@ -91,14 +97,21 @@ class Risico(models.Model):
 class RisicoWijziging(models.Model):
     """A dated entry in a risk's log: a changed assessment, an intensified measure, a risk no longer tracked."""
 
-    risico = models.ForeignKey(Risico, on_delete=models.CASCADE, related_name="wijzigingen", verbose_name="risico")
+    risico = models.ForeignKey(
+        Risico, on_delete=models.CASCADE, related_name="wijzigingen", verbose_name="risico"
+    )
     datum = models.DateField("datum")
     soort = models.CharField("soort wijziging", max_length=30, choices=RisicoWijzigingSoort)
     toelichting = models.TextField("toelichting")
     kans = models.PositiveSmallIntegerField("nieuwe kans", choices=SCORE_SCHAAL, null=True, blank=True)
     impact = models.PositiveSmallIntegerField("nieuwe impact", choices=SCORE_SCHAAL, null=True, blank=True)
     auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="auteur",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     bron = models.CharField("bron", max_length=200, blank=True)
     history = HistoricalRecords()

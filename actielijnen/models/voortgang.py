@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import AkkoordRol, Fase, PlanningswijzigingStatus, RagStatus
@@ -22,18 +23,25 @@ class Voortgangsrapportage(models.Model):
     )
     datum = models.DateField("datum", default=timezone.localdate)
     auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.PROTECT, related_name="voortgangsrapportages"
+        settings.AUTH_USER_MODEL,
+        verbose_name="auteur",
+        on_delete=models.PROTECT,
+        related_name="voortgangsrapportages",
     )
     periode = models.CharField("periode", max_length=20, help_text="Bijvoorbeeld 2023-Q2 of 2023-05.")
     rag = models.CharField("RAG-status", max_length=10, choices=RagStatus)
-    percentage_gereed = models.PositiveSmallIntegerField("percentage gereed", validators=[MaxValueValidator(100)])
+    percentage_gereed = models.PositiveSmallIntegerField(
+        "percentage gereed", validators=[MaxValueValidator(100)]
+    )
     fase = models.CharField("fase", max_length=30, choices=Fase)
     toelichting = models.TextField("toelichting")
     knelpunten = models.TextField("knelpunten", blank=True)
     besluit_nodig = models.BooleanField("besluit nodig", default=False)
     besluit_omschrijving = models.TextField("welk besluit is nodig", blank=True)
     verhalen = models.TextField(
-        "verhalen en casuïstiek", blank=True, help_text="Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen."
+        "verhalen en casuïstiek",
+        blank=True,
+        help_text="Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.",
     )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     history = HistoricalRecords()
@@ -55,7 +63,10 @@ class Voortgangsrapportage(models.Model):
 
 class Mijlpaal(models.Model):
     activiteit = models.ForeignKey(
-        "actielijnen.Activiteit", verbose_name="activiteit", on_delete=models.CASCADE, related_name="mijlpalen"
+        "actielijnen.Activiteit",
+        verbose_name="activiteit",
+        on_delete=models.CASCADE,
+        related_name="mijlpalen",
     )
     omschrijving = models.CharField("omschrijving", max_length=300)
     datum_gepland = models.DateField("gepland op")
@@ -123,7 +134,10 @@ class PlanningswijzigingAkkoord(models.Model):
     """The decision of one role on a planning change."""
 
     planningswijziging = models.ForeignKey(
-        Planningswijziging, on_delete=models.CASCADE, related_name="akkoorden", verbose_name="planningswijziging"
+        Planningswijziging,
+        on_delete=models.CASCADE,
+        related_name="akkoorden",
+        verbose_name="planningswijziging",
     )
     rol = models.CharField("rol", max_length=20, choices=AkkoordRol)
     gebruiker = models.ForeignKey(

@@ -1,0 +1,68 @@
+# Transformatiemonitor Sociaal Domein Hengelo
+#
+#   make run    install what is missing, migrate, load the demo programme, serve on http://127.0.0.1:8000
+#   make test   install what is missing (incl. Debian's chromium for the browser tests), run pytest
+#               extra pytest arguments:  make test PYTEST_ARGS="-n auto -m 'not browser'"
+#   make lint   ruff check + ruff format --check
+#
+# Python packages go into .venv from requirements.txt (reinstalled when requirements.txt is newer than
+# .venv/.installed); front-end assets go into node_modules/ with `npm ci` from package-lock.json.
+# Playwright drives /usr/bin/chromium from Debian: `playwright install` is never run.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := deps
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
+PYTEST_ARGS ?=
+# Settings require SECRET_KEY unless DEBUG is on; DEBUG=1 is for local runs and tests only.
+DJANGO_ENV := DEBUG=1
+
+.PHONY: run test lint deps chromium
+
+## user-facing targets #########################################################################
+
+run: deps
+	$(DJANGO_ENV) $(PY) manage.py migrate --noinput
+	$(DJANGO_ENV) $(PY) manage.py load_programma --demo
+	$(DJANGO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: deps chromium
+	$(DJANGO_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(PIP_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## internal helpers ############################################################################
+
+deps: $(PIP_STAMP) $(NPM_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(PIP_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@if [ -x $(CHROMIUM) ]; then \
+		exit 0; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "$(CHROMIUM) missing: installing Debian's chromium for the browser tests"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else \
+		echo "ERROR: the browser tests need $(CHROMIUM) (Debian package 'chromium')." >&2; \
+		echo "       Install it as root: apt-get update && apt-get install -y chromium" >&2; \
+		exit 1; \
+	fi

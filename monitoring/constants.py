@@ -49,3 +49,36 @@ class Ernst(models.TextChoices):
     INFORMATIE = "informatie", "Ter informatie"
     WAARSCHUWING = "waarschuwing", "Waarschuwing: waarde met voorbehoud opgenomen"
     UITGESLOTEN = "uitgesloten", "Uitgesloten: waarde niet opgenomen"
+
+
+class GebiedSoort(models.TextChoices):
+    GEMEENTE = "gemeente", "Gemeente"
+    REGIO = "regio", "Regio"
+    LAND = "land", "Land"
+
+
+class Domein(models.TextChoices):
+    JEUGD = "jeugd", "Jeugd"
+    WMO = "wmo", "Wmo"
+    WERK_INKOMEN = "wi", "Werk & Inkomen (W&I)"
+
+
+class FinancienSoort(models.TextChoices):
+    TRANSFORMATIEBUDGET = "transformatiebudget", "Incidenteel transformatiebudget"
+    BUDGET_BESTEED = "besteed", "Besteed transformatiebudget"
+    INVESTERING = "investering", "Structurele investering"
+    TAAKSTELLING = "taakstelling", "Besparingspotentieel / taakstelling (gepland)"
+    BESPARING_GEREALISEERD = "gerealiseerd", "Gerealiseerde besparing"
+    BESPARING_NIET_BEHAALD = "niet_behaald", "Beoogde besparing niet behaald"
+    SCENARIO = "scenario", "Berekende besparing in een scenario"
+
+
+class KerncijferOnderwerp(models.TextChoices):
+    OVER_HENGELO = "over_hengelo", "Over Hengelo"
+    GEBRUIK_MAATWERK = "gebruik_maatwerk", "Gebruik maatwerk"
+    UITGAVEN = "uitgaven", "Uitgaven"
+
+
+class Indeling(models.TextChoices):
+    LANG = "lang", "Lang: één meting per rij"
+    BREED = "breed", "Breed: één kolom per jaar"

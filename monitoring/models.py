@@ -13,10 +13,15 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from monitoring.constants import (
+    Domein,
     Eenheid,
     Ernst,
+    FinancienSoort,
     FitGap,
+    GebiedSoort,
+    Indeling,
     IndicatorSoort,
+    KerncijferOnderwerp,
     MetingSoort,
     MetingStatus,
     OutputOutcome,
@@ -114,6 +119,31 @@ class Wijk(models.Model):
         return self.naam
 
 
+class Vergelijkingsgebied(models.Model):
+    """Another gemeente, or Twente / Nederland as a whole: a benchmark beside Hengelo's own values."""
+
+    naam = models.CharField("naam", max_length=100, unique=True)
+    cbs_code = models.CharField(
+        "CBS-code",
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Bijvoorbeeld GM0153 voor een gemeente.",
+    )
+    soort = models.CharField("soort", max_length=10, choices=GebiedSoort)
+    bron = models.CharField("bron", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["soort", "naam"]
+        verbose_name = "vergelijkingsgebied"
+        verbose_name_plural = "vergelijkingsgebieden"
+
+    def __str__(self):
+        return self.naam
+
+
 class Indicator(models.Model):
     code = models.CharField(
         "code", max_length=20, unique=True, help_text="Doelcode plus volgnummer in de tabel, bijv. 6.1.1.1."
@@ -172,6 +202,46 @@ class Indicator(models.Model):
         return reverse("monitoring:indicator_detail", kwargs={"code": self.code})
 
 
+class Import(models.Model):
+    """One committed spreadsheet import: who, when, which file, what it did; it can be undone."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.PROTECT, related_name="+"
+    )
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
+    bestandsnaam = models.CharField("bestandsnaam", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    indeling = models.CharField("indeling", max_length=10, choices=Indeling)
+    alleen_geldige = models.BooleanField("alleen geldige rijen", default=False)
+    aantal_rijen = models.PositiveIntegerField("rijen", default=0)
+    aantal_nieuw = models.PositiveIntegerField("nieuw", default=0)
+    aantal_gewijzigd = models.PositiveIntegerField("gewijzigd", default=0)
+    aantal_ongewijzigd = models.PositiveIntegerField("ongewijzigd", default=0)
+    aantal_ongeldig = models.PositiveIntegerField("ongeldig", default=0)
+    ongedaan_op = models.DateTimeField("ongedaan gemaakt op", null=True, blank=True)
+    ongedaan_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ongedaan gemaakt door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-tijdstip", "-pk"]
+        verbose_name = "import"
+        verbose_name_plural = "imports"
+
+    def __str__(self):
+        return f"{self.bestandsnaam} ({self.tijdstip:%d-%m-%Y %H:%M})"
+
+    @property
+    def wijzigingsreden(self) -> str:
+        """The change reason on every history row this import wrote; undo finds its rows by it."""
+        return f"import:{self.pk}"
+
+
 class Meting(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name="indicator", on_delete=models.CASCADE, related_name="metingen"
@@ -187,22 +257,54 @@ class Meting(models.Model):
         related_name="metingen",
         help_text="Leeg: heel Hengelo.",
     )
+    gebied = models.ForeignKey(
+        Vergelijkingsgebied,
+        verbose_name="vergelijkingsgebied",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="metingen",
+        help_text="Leeg: een waarde van Hengelo zelf. Anders: een benchmark van een andere gemeente of regio.",
+    )
     soort = models.CharField("soort", max_length=12, choices=MetingSoort)
     waarde = models.DecimalField("waarde", max_digits=16, decimal_places=4)
     bron = models.CharField("bron", max_length=200, blank=True)
     status = models.CharField("status", max_length=12, choices=MetingStatus, default=MetingStatus.DEFINITIEF)
+    via_import = models.ForeignKey(
+        Import,
+        verbose_name="import",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="metingen",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "periode_begin", "soort"]
         verbose_name = "meting"
         verbose_name_plural = "metingen"
+        permissions = [
+            ("import_metingen", "Mag metingen importeren en imports ongedaan maken"),
+            ("export_metingen", "Mag indicatoren en metingen exporteren"),
+            ("view_kleine_aantallen", "Mag aantallen onder de drempel zien"),
+            ("view_fitgap", "Mag het fit-gapoverzicht zien"),
+        ]
         constraints = [
-            # NULL wijk means "heel Hengelo"; SQL treats NULLs as distinct, hence two constraints.
+            # NULL wijk/gebied means "heel Hengelo"; SQL treats NULLs as distinct, hence three constraints.
             models.UniqueConstraint(
                 fields=["indicator", "periode", "soort"],
-                condition=models.Q(wijk__isnull=True),
+                condition=models.Q(wijk__isnull=True, gebied__isnull=True),
                 name="meting_uniek_hengelo",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "periode", "gebied", "soort"],
+                condition=models.Q(gebied__isnull=False),
+                name="meting_uniek_per_gebied",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(wijk__isnull=True) | models.Q(gebied__isnull=True),
+                name="meting_wijk_of_gebied",
             ),
             models.UniqueConstraint(
                 fields=["indicator", "periode", "wijk", "soort"],
@@ -219,3 +321,103 @@ class Meting(models.Model):
         periode = Periode.parse(self.periode)
         self.periode, self.periode_begin = periode.tekst, periode.begin
         super().save(*args, **kwargs)
+
+
+class Scenario(models.Model):
+    """One of the three scenarios of the political market of July 2022 (003)."""
+
+    nummer = models.PositiveSmallIntegerField("nummer", unique=True)
+    naam = models.CharField("naam", max_length=100)
+    bron = models.CharField("bron", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["nummer"]
+        verbose_name = "scenario"
+        verbose_name_plural = "scenario's"
+
+    def __str__(self):
+        return f"Scenario {self.nummer}: {self.naam}"
+
+
+class Bedrag(models.Model):
+    """A financial figure: budget, investment, planned or realised saving, or a scenario's calculated saving."""
+
+    sleutel = models.SlugField("sleutel", max_length=120, unique=True)
+    soort = models.CharField("soort", max_length=20, choices=FinancienSoort)
+    domein = models.CharField(
+        "domein", max_length=10, choices=Domein, blank=True, help_text="Leeg: het hele plan."
+    )
+    jaar = models.PositiveSmallIntegerField("jaar", null=True, blank=True, help_text="Leeg: structureel.")
+    scenario = models.ForeignKey(
+        Scenario,
+        verbose_name="scenario",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bedragen",
+    )
+    bedrag = models.DecimalField("bedrag (euro)", max_digits=16, decimal_places=2)
+    bron = models.CharField("bron", max_length=200)
+    toelichting = models.TextField("toelichting", blank=True)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["soort", "scenario__nummer", "domein", "jaar"]
+        verbose_name = "financieel bedrag"
+        verbose_name_plural = "financiële bedragen"
+
+    def __str__(self):
+        jaar = self.jaar or "structureel"
+        return f"{self.get_soort_display()} {self.get_domein_display() or 'totaal'} {jaar}: € {self.bedrag}"
+
+
+class Piramidestand(models.Model):
+    """Number of clients in one layer of the transformatiepiramide (Nieuw Hengelo's Model) in one period."""
+
+    modellaag = models.ForeignKey(
+        "actielijnen.Modellaag", verbose_name="laag", on_delete=models.PROTECT, related_name="piramidestanden"
+    )
+    periode = models.CharField("periode", max_length=7)
+    aantal_clienten = models.PositiveIntegerField("aantal cliënten")
+    bron = models.CharField("bron", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["periode", "modellaag__volgorde"]
+        verbose_name = "stand van de transformatiepiramide"
+        verbose_name_plural = "standen van de transformatiepiramide"
+        constraints = [models.UniqueConstraint(fields=["modellaag", "periode"], name="piramidestand_uniek")]
+
+    def __str__(self):
+        return f"{self.modellaag} {self.periode}: {self.aantal_clienten}"
+
+
+class Kerncijfer(models.Model):
+    """A figure of the factsheet Sociaal Domein in beeld (002): population, use of maatwerk, spending."""
+
+    sleutel = models.SlugField("sleutel", max_length=120, unique=True)
+    onderwerp = models.CharField("onderwerp", max_length=20, choices=KerncijferOnderwerp)
+    naam = models.CharField("naam", max_length=200)
+    domein = models.CharField("domein", max_length=10, choices=Domein, blank=True)
+    periode = models.CharField("periode", max_length=7)
+    waarde = models.DecimalField("waarde", max_digits=16, decimal_places=4)
+    eenheid = models.CharField("eenheid", max_length=20, choices=Eenheid)
+    telt_personen = models.BooleanField(
+        "telt personen",
+        default=False,
+        help_text="Kleine aantallen worden voor college, raad en inwoners verborgen.",
+    )
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["onderwerp", "volgorde"]
+        verbose_name = "kerncijfer"
+        verbose_name_plural = "kerncijfers"
+
+    def __str__(self):
+        return f"{self.naam} ({self.periode})"

@@ -1,18 +1,55 @@
-"""Which role holds which permission on monitoring's models (merged by accounts.roles)."""
+"""Which role holds which permission on monitoring's models (merged by accounts.roles).
+
+Pages ask `user.has_perm` (see monitoring/permissions.py):
+- indicators: `view_indicator` — every role of the programme, college and raad;
+- finances and transformatiepiramide (outcome pages): `view_bedrag`, `view_piramidestand` — manager, college,
+  raad, beheerder;
+- fit-gap: `view_fitgap`; counts below KLEINE_AANTALLEN_DREMPEL: `view_kleine_aantallen`; export:
+  `export_metingen` — manager and beheerder;
+- import and undo: `import_metingen` — only the beheerder (datakernteam).
+"""
 
 from accounts.constants import Rol
 
 _LEZEN = ["monitoring.view_indicator", "monitoring.view_meting", "monitoring.view_doel"]
+_UITKOMSTEN = [
+    *_LEZEN,
+    "monitoring.view_bedrag",
+    "monitoring.view_scenario",
+    "monitoring.view_piramidestand",
+    "monitoring.view_kerncijfer",
+]
+_ALLES_LEZEN = [
+    *_UITKOMSTEN,
+    "monitoring.view_fitgap",
+    "monitoring.view_kleine_aantallen",
+    "monitoring.export_metingen",
+    "monitoring.view_wijk",
+    "monitoring.view_vergelijkingsgebied",
+]
 
 ROL_PERMISSIES = {
     Rol.TREKKER: _LEZEN,
     Rol.OPDRACHTGEVER: _LEZEN,
     Rol.OPGAVECOORDINATOR: _LEZEN,
-    Rol.MANAGER: _LEZEN,
+    Rol.COLLEGE: _UITKOMSTEN,
+    Rol.RAAD: _UITKOMSTEN,
+    Rol.MANAGER: _ALLES_LEZEN,
     Rol.BEHEERDER: [
-        *_LEZEN,
+        *_ALLES_LEZEN,
         "monitoring.add_meting",
         "monitoring.change_meting",
         "monitoring.change_indicator",
+        "monitoring.import_metingen",
+        "monitoring.view_import",
+        "monitoring.add_wijk",
+        "monitoring.change_wijk",
+        "monitoring.add_vergelijkingsgebied",
+        "monitoring.change_vergelijkingsgebied",
+        "monitoring.add_bedrag",
+        "monitoring.change_bedrag",
+        "monitoring.add_piramidestand",
+        "monitoring.change_piramidestand",
+        "monitoring.change_kerncijfer",
     ],
 }

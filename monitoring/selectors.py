@@ -43,7 +43,7 @@ class IndicatorStand:
 
 def indicatoren(*, peildatum: date | None = None) -> QuerySet[Indicator]:
     """Indicators with their goal, their Hengelo-wide metingen up to `peildatum` and their data-quality notes."""
-    metingen = Meting.objects.filter(wijk__isnull=True).order_by("periode_begin")
+    metingen = Meting.objects.filter(wijk__isnull=True, gebied__isnull=True).order_by("periode_begin")
     if peildatum is not None:
         metingen = metingen.filter(periode_begin__lte=peildatum)
     return Indicator.objects.select_related("doel", "doel__ouder").prefetch_related(

@@ -1,0 +1,370 @@
+"""
+The one rule set for importing metingen, used by the data-team page (monitoring.services) and by the admin's
+django-import-export resource (monitoring.resources).
+
+Two layouts, recognised by their headers (case and spacing ignored):
+- lang: indicator, periode, wijk (optional), soort, waarde, bron (optional), status (optional);
+- breed: indicator, soort, wijk/bron/status (optional), then one column per period (2021, 2022, …).
+
+`analyseer(rijen)` turns rows into proposed metingen, each marked nieuw / gewijzigd / ongewijzigd against the
+database, and a list of errors with row, column, value and a Dutch reason. It writes nothing.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from monitoring.constants import Eenheid, Indeling, MetingSoort, MetingStatus
+from monitoring.models import Indicator, Meting, Vergelijkingsgebied, Wijk
+from monitoring.notatie import Getal, OngeldigGetal, is_geen_waarde, parse_getal, parse_meervoudig
+from monitoring.periode import OngeldigePeriode, Periode
+
+VIER_DECIMALEN = Decimal("0.0001")
+LANG_VERPLICHT = ("indicator", "periode", "soort", "waarde")
+BREED_VERPLICHT = ("indicator", "soort")
+OPTIONEEL = ("wijk", "bron", "status")
+KOPPEN_ALIASSEN = {"gebied": "wijk", "wijkcode": "wijk", "code": "indicator", "jaar": "periode"}
+SOORTEN = {
+    "peil": MetingSoort.PEILWAARDE,
+    "peilwaarde": MetingSoort.PEILWAARDE,
+    "streef": MetingSoort.STREEFWAARDE,
+    "streefwaarde": MetingSoort.STREEFWAARDE,
+    "realisatie": MetingSoort.REALISATIE,
+    "prognose": MetingSoort.PROGNOSE,
+}
+STATUSSEN = {"voorlopig": MetingStatus.VOORLOPIG, "definitief": MetingStatus.DEFINITIEF}
+
+NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
+
+
+class OngeldigeIndeling(ValueError):
+    """The headers fit neither layout; the message is Dutch and shown to the user."""
+
+
+@dataclass(frozen=True)
+class Fout:
+    rij: int
+    kolom: str
+    waarde: str
+    reden: str
+
+
+@dataclass
+class Voorstel:
+    """One meting the file proposes, with what it would do to the database."""
+
+    rij: int
+    indicator: Indicator
+    periode: Periode
+    wijk: Wijk | None
+    gebied: Vergelijkingsgebied | None
+    soort: str
+    waarde: Decimal
+    bron: str | None  # None: the file says nothing, keep what is there
+    status: str | None
+    uitkomst: str = NIEUW
+    bestaand: dict | None = None  # the current row's values when it exists
+
+    @property
+    def sleutel(self) -> tuple:
+        return (
+            self.indicator.pk,
+            self.periode.tekst,
+            self.wijk.pk if self.wijk else None,
+            self.gebied.pk if self.gebied else None,
+            self.soort,
+        )
+
+    @property
+    def plaats(self) -> str:
+        return str(self.wijk or self.gebied or "Hengelo")
+
+
+@dataclass
+class Analyse:
+    indeling: str
+    voorstellen: list[Voorstel] = field(default_factory=list)
+    fouten: list[Fout] = field(default_factory=list)
+    aantal_rijen: int = 0
+    lege_waarden: int = 0
+
+    def _met(self, uitkomst: str) -> list[Voorstel]:
+        return [v for v in self.voorstellen if v.uitkomst == uitkomst]
+
+    @property
+    def nieuw(self) -> list[Voorstel]:
+        return self._met(NIEUW)
+
+    @property
+    def gewijzigd(self) -> list[Voorstel]:
+        return self._met(GEWIJZIGD)
+
+    @property
+    def ongewijzigd(self) -> list[Voorstel]:
+        return self._met(ONGEWIJZIGD)
+
+    @property
+    def ongeldige_rijen(self) -> list[int]:
+        return sorted({fout.rij for fout in self.fouten})
+
+
+def _kop(tekst) -> str:
+    kop = " ".join(str(tekst or "").split()).lower()
+    return KOPPEN_ALIASSEN.get(kop, kop)
+
+
+def _tekst(cel) -> str:
+    if cel is None:
+        return ""
+    if isinstance(cel, float) and cel.is_integer():
+        cel = int(cel)
+    return str(cel).strip()
+
+
+def herken_indeling(koppen: list) -> tuple[str, dict[str, int], dict[int, Periode]]:
+    """The layout and where each known column is; for 'breed' also the period of each period column."""
+    kolommen: dict[str, int] = {}
+    perioden: dict[int, Periode] = {}
+    for index, ruw in enumerate(koppen):
+        kop = _kop(ruw)
+        if kop in (*LANG_VERPLICHT, *OPTIONEEL):
+            kolommen.setdefault(kop, index)
+        elif kop:
+            try:
+                perioden[index] = Periode.parse(kop)
+            except OngeldigePeriode:
+                pass  # an extra column (a name, a unit): ignored
+    if all(k in kolommen for k in LANG_VERPLICHT):
+        return Indeling.LANG, kolommen, {}
+    if all(k in kolommen for k in BREED_VERPLICHT) and perioden and "waarde" not in kolommen:
+        return Indeling.BREED, kolommen, perioden
+    ontbrekend = [k for k in LANG_VERPLICHT if k not in kolommen]
+    raise OngeldigeIndeling(
+        "De kolomkoppen passen niet bij een bekende indeling. Lang: indicator, periode, wijk, soort, waarde, "
+        "bron; breed: indicator, soort en één kolom per jaar (2021, 2022, …). "
+        f"Ontbrekend voor de lange indeling: {', '.join(ontbrekend)}."
+    )
+
+
+class Importregels:
+    """Lookups loaded once (indicators, wijken, areas), then rules applied per row without queries."""
+
+    def __init__(self):
+        self.indicatoren: dict[str, Indicator] = {}
+        for indicator in Indicator.objects.all():
+            self.indicatoren[indicator.code.lower()] = indicator
+            self.indicatoren.setdefault(" ".join(indicator.naam.split()).lower(), indicator)
+        self.plaatsen: dict[str, Wijk | Vergelijkingsgebied] = {}
+        for model in (Wijk, Vergelijkingsgebied):
+            for obj in model.objects.all():
+                self.plaatsen[obj.naam.lower()] = obj
+                if obj.cbs_code:
+                    self.plaatsen[obj.cbs_code.lower()] = obj
+
+    # -- single cells --------------------------------------------------------------------------------------
+    def indicator(self, cel) -> Indicator:
+        tekst = " ".join(_tekst(cel).split()).lower()
+        if not tekst:
+            raise ValueError("De indicator ontbreekt.")
+        if tekst not in self.indicatoren:
+            raise ValueError("Onbekende indicator: gebruik de code (bijvoorbeeld 6.1.1.1) of de exacte naam.")
+        return self.indicatoren[tekst]
+
+    def plaats(self, cel) -> Wijk | Vergelijkingsgebied | None:
+        tekst = _tekst(cel).lower()
+        if not tekst or tekst == "hengelo" or tekst == "gm0164":
+            return None
+        if tekst not in self.plaatsen:
+            raise ValueError(
+                "Onbekende wijk of vergelijkingsgebied: gebruik de CBS-code of de naam uit het beheer."
+            )
+        return self.plaatsen[tekst]
+
+    @staticmethod
+    def soort(cel) -> str:
+        tekst = _tekst(cel).lower()
+        if tekst not in SOORTEN:
+            raise ValueError("Onbekende soort: gebruik peil, streef, realisatie of prognose.")
+        return SOORTEN[tekst]
+
+    @staticmethod
+    def status(cel) -> str | None:
+        tekst = _tekst(cel).lower()
+        if not tekst:
+            return None
+        if tekst not in STATUSSEN:
+            raise ValueError("Onbekende status: gebruik voorlopig of definitief.")
+        return STATUSSEN[tekst]
+
+    @staticmethod
+    def controleer_eenheid(indicator: Indicator, getal: Getal) -> Decimal:
+        """The value if it fits the indicator's unit; ValueError with a Dutch reason otherwise."""
+        waarde, eenheid = getal.waarde, indicator.eenheid
+        if getal.is_percentage and eenheid != Eenheid.PERCENTAGE:
+            raise ValueError(
+                f"Dit is een percentage, maar de indicator is in {indicator.get_eenheid_display()}."
+            )
+        if getal.is_bedrag and eenheid != Eenheid.BEDRAG:
+            raise ValueError(f"Dit is een bedrag, maar de indicator is in {indicator.get_eenheid_display()}.")
+        if eenheid == Eenheid.PERCENTAGE and not 0 <= waarde <= 100:
+            raise ValueError("Een percentage ligt tussen 0 en 100.")
+        if eenheid == Eenheid.RAPPORTCIJFER and not 1 <= waarde <= 10:
+            raise ValueError("Een rapportcijfer ligt tussen 1 en 10.")
+        if eenheid == Eenheid.AANTAL and waarde < 0:
+            raise ValueError("Een aantal kan niet negatief zijn.")
+        if abs(waarde) >= Decimal("1e12"):
+            raise ValueError("De waarde is te groot.")
+        return waarde.quantize(VIER_DECIMALEN)
+
+    # -- rows ----------------------------------------------------------------------------------------------
+    def rij(
+        self, nummer: int, cellen: list, kolommen: dict[str, int], perioden: dict[int, Periode]
+    ) -> tuple[list[Voorstel], list[Fout], int]:
+        """The metingen one row proposes, its errors, and how many of its cells held no value."""
+        fouten: list[Fout] = []
+
+        def cel(kolom):
+            index = kolommen.get(kolom)
+            return cellen[index] if index is not None and index < len(cellen) else None
+
+        def lees(kolom, functie):
+            try:
+                return functie(cel(kolom))
+            except ValueError as exc:
+                fouten.append(Fout(nummer, kolom, _tekst(cel(kolom)), str(exc)))
+                return None
+
+        indicator = lees("indicator", self.indicator)
+        plaats = lees("wijk", self.plaats) if "wijk" in kolommen else None
+        soort = lees("soort", self.soort)
+        status = lees("status", self.status) if "status" in kolommen else None
+        bron = _tekst(cel("bron"))[:200] or None if "bron" in kolommen else None
+
+        waarden: list[tuple[str, object, Periode | None]] = []  # (column name, cell, period from the header)
+        if perioden:
+            waarden = [
+                (_tekst(kop), cellen[i] if i < len(cellen) else None, kop) for i, kop in perioden.items()
+            ]
+        else:
+            waarden = [("waarde", cel("waarde"), None)]
+
+        metingen: list[tuple[Periode, Getal, str]] = []
+        leeg = 0
+        for kolom, waarde_cel, kop_periode in waarden:
+            if is_geen_waarde(waarde_cel) or _tekst(waarde_cel) == "":
+                leeg += 1
+                continue
+            try:
+                meervoudig = parse_meervoudig(waarde_cel) if isinstance(waarde_cel, str) else []
+                if meervoudig:  # '43,2% (2019) 45,5% (2021)': the years in the cell win
+                    metingen += [(Periode.parse(jaar), getal, kolom) for jaar, getal in meervoudig]
+                    continue
+                getal = parse_getal(waarde_cel)
+            except OngeldigGetal as exc:
+                fouten.append(Fout(nummer, kolom, _tekst(waarde_cel), str(exc)))
+                continue
+            if kop_periode is None:
+                try:
+                    kop_periode = Periode.parse(_tekst(cel("periode")))
+                except OngeldigePeriode as exc:
+                    fouten.append(Fout(nummer, "periode", _tekst(cel("periode")), str(exc)))
+                    continue
+            metingen.append((kop_periode, getal, kolom))
+
+        voorstellen = []
+        if indicator is not None:
+            for periode, getal, kolom in metingen:
+                try:
+                    waarde = self.controleer_eenheid(indicator, getal)
+                except ValueError as exc:
+                    fouten.append(Fout(nummer, kolom, str(getal.waarde), str(exc)))
+                    continue
+                voorstellen.append(
+                    Voorstel(
+                        rij=nummer,
+                        indicator=indicator,
+                        periode=periode,
+                        wijk=plaats if isinstance(plaats, Wijk) else None,
+                        gebied=plaats if isinstance(plaats, Vergelijkingsgebied) else None,
+                        soort=soort,
+                        waarde=waarde,
+                        bron=bron,
+                        status=status,
+                    )
+                )
+        if fouten:
+            return [], fouten, leeg
+        return voorstellen, fouten, leeg
+
+
+def analyseer(rijen: Iterable[tuple[int, list]]) -> Analyse:
+    """Validate every row and compare it with the database. Raises OngeldigeIndeling for unknown headers."""
+    rijen = iter(rijen)
+    try:
+        kop_nummer, koppen = next(rijen)
+    except StopIteration:
+        raise OngeldigeIndeling("Het bestand is leeg.") from None
+    indeling, kolommen, perioden = herken_indeling(koppen)
+    regels = Importregels()
+    analyse = Analyse(indeling=indeling)
+    eerder: dict[tuple, int] = {}
+    for nummer, cellen in rijen:
+        analyse.aantal_rijen += 1
+        voorstellen, fouten, leeg = regels.rij(nummer, cellen, kolommen, perioden)
+        analyse.lege_waarden += leeg
+        for voorstel in voorstellen:
+            if voorstel.sleutel in eerder:
+                fouten.append(
+                    Fout(
+                        nummer,
+                        "indicator",
+                        voorstel.indicator.code,
+                        f"Dubbel: dezelfde indicator, periode ({voorstel.periode}), wijk ({voorstel.plaats}) "
+                        f"en soort staan al in rij {eerder[voorstel.sleutel]}.",
+                    )
+                )
+        if fouten:
+            analyse.fouten += fouten
+            continue
+        for voorstel in voorstellen:
+            eerder[voorstel.sleutel] = nummer
+        analyse.voorstellen += voorstellen
+    _vergelijk_met_database(analyse.voorstellen)
+    return analyse
+
+
+BESTAAND_VELDEN = (
+    "id",
+    "indicator_id",
+    "periode",
+    "wijk_id",
+    "gebied_id",
+    "soort",
+    "waarde",
+    "bron",
+    "status",
+)
+
+
+def _vergelijk_met_database(voorstellen: list[Voorstel]) -> None:
+    """Mark each proposal nieuw, gewijzigd or ongewijzigd (one query per 500 indicators)."""
+    indicator_ids = sorted({v.indicator.pk for v in voorstellen})
+    bestaand: dict[tuple, dict] = {}
+    for start in range(0, len(indicator_ids), 500):
+        for rij in Meting.objects.filter(indicator_id__in=indicator_ids[start : start + 500]).values(
+            *BESTAAND_VELDEN, "periode_begin", "via_import_id"
+        ):
+            sleutel = (rij["indicator_id"], rij["periode"], rij["wijk_id"], rij["gebied_id"], rij["soort"])
+            bestaand[sleutel] = rij
+    for voorstel in voorstellen:
+        rij = bestaand.get(voorstel.sleutel)
+        if rij is None:
+            voorstel.uitkomst = NIEUW
+            continue
+        voorstel.bestaand = rij
+        verschilt = (
+            rij["waarde"].quantize(VIER_DECIMALEN) != voorstel.waarde
+            or (voorstel.bron is not None and rij["bron"] != voorstel.bron)
+            or (voorstel.status is not None and rij["status"] != voorstel.status)
+        )
+        voorstel.uitkomst = GEWIJZIGD if verschilt else ONGEWIJZIGD

@@ -118,7 +118,10 @@ def _tekst(cel) -> str:
         return ""
     if isinstance(cel, float) and cel.is_integer():
         cel = int(cel)
-    return str(cel).strip()
+    tekst = str(cel).strip()
+    if tekst.startswith("'") and tekst[1:2] in ("=", "+", "-", "@"):  # our export's formula neutraliser
+        return tekst[1:]
+    return tekst
 
 
 def herken_indeling(koppen: list) -> tuple[str, dict[str, int], dict[int, Periode]]:

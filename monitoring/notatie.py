@@ -66,3 +66,17 @@ def parse_meervoudig(tekst) -> list[tuple[int, Getal]]:
         if getal is not None:
             resultaat.append((int(jaar), getal))
     return resultaat
+
+
+def format_getal(waarde, eenheid: str = "") -> str:
+    """Dutch notation for display: 47,3%  1.605  € 1.506.000  6,6. Trailing zeros are dropped."""
+    if waarde is None:
+        return "–"
+    waarde = Decimal(waarde)
+    genormaliseerd = waarde.quantize(Decimal(1)) if waarde == waarde.to_integral() else waarde.normalize()
+    tekst = f"{genormaliseerd:,f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if eenheid == "percentage":
+        return f"{tekst}%"
+    if eenheid == "bedrag":
+        return f"€ {tekst}"
+    return tekst

@@ -1,2 +1,15 @@
+from django.urls import path
+
+from monitoring import views
+
 app_name = "monitoring"
-urlpatterns = []
+urlpatterns = [
+    path("indicatoren/", views.indicator_list, name="indicator_list"),
+    path("indicatoren/<str:code>/", views.indicator_detail, name="indicator_detail"),
+    path("fit-gap/", views.fitgap, name="fitgap"),
+    path("transformatiepiramide/", views.transformatiepiramide, name="transformatiepiramide"),
+    path("financien/", views.financien, name="financien"),
+    path("import/", views.import_view, name="import"),
+    path("import/<int:pk>/ongedaan-maken/", views.import_ongedaan_maken_view, name="import_ongedaan_maken"),
+    path("export/", views.export, name="export"),
+]

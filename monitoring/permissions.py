@@ -1,0 +1,56 @@
+"""
+Who may see or do what in monitoring: the one place views, exports, imports and templates ask.
+
+Code asks about permissions (assigned to roles in monitoring/rollen.py), never about group names.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+
+def mag_indicatoren_zien(user) -> bool:
+    return user.has_perm("monitoring.view_indicator")
+
+
+def mag_financien_zien(user) -> bool:
+    return user.has_perm("monitoring.view_bedrag")
+
+
+def mag_piramide_zien(user) -> bool:
+    return user.has_perm("monitoring.view_piramidestand")
+
+
+def mag_fitgap_zien(user) -> bool:
+    return user.has_perm("monitoring.view_fitgap")
+
+
+def mag_exporteren(user) -> bool:
+    return user.has_perm("monitoring.export_metingen")
+
+
+def mag_importeren(user) -> bool:
+    """Only the datakernteam (beheerder) imports spreadsheets and undoes imports."""
+    return user.has_perm("monitoring.import_metingen")
+
+
+def ziet_kleine_aantallen(user) -> bool:
+    """Managers and the data team see counts below KLEINE_AANTALLEN_DREMPEL; college, raad and inwoners do not."""
+    return user.has_perm("monitoring.view_kleine_aantallen")
+
+
+def vereist(predikaat):
+    """View decorator: anonymous users go to the login page; users without access get the Dutch 403."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not predikaat(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

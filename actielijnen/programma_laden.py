@@ -29,6 +29,7 @@ from actielijnen.models import (
     Thema,
 )
 from monitoring.constants import IndicatorSoort, MetingSoort, MetingStatus
+from monitoring.laden import laad_monitoring
 from monitoring.models import Datakwaliteitsnotitie, Doel, Indicator, Informatieniveau, Meting
 from monitoring.notatie import parse_getal, parse_meervoudig
 from participatie.models import (
@@ -93,6 +94,7 @@ def laad_programma(*, demo: bool = False) -> Verslag:
     _laad_participatie(verslag)
     _laad_informatiepiramide(verslag)
     _laad_indicatoren(verslag)
+    laad_monitoring(verslag)  # finances, transformatiepiramide, factsheet, areas (monitoring/laden.py)
     for pad in ("programma/actielijnen.yaml", "programma/risicos.yaml", "programma/indicatoren.yaml"):
         _laad_datakwaliteit(verslag, _lees(pad).get("datakwaliteit", []))
     if demo:

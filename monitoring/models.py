@@ -329,6 +329,7 @@ class Scenario(models.Model):
     nummer = models.PositiveSmallIntegerField("nummer", unique=True)
     naam = models.CharField("naam", max_length=100)
     bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
     class Meta:

@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 from monitoring.models import Import, Meting, Wijk
 from tests.monitoring.bestanden import csv_bestand, xlsx_bestand, zipbom

@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+import pytest
 
 from monitoring.models import Indicator, Meting, Piramidestand, Wijk
 

@@ -1,0 +1,96 @@
+"""
+django-import-export resource for metingen in the admin. Validation is not repeated here: `before_import` hands
+the whole dataset to monitoring.importregels (the same rules as the data-team page), and each row's result is
+reported back to the admin's preview. Writes go through `save()` per meting, so history is kept (the admin path
+is for small files; large files belong on the data-team page, which writes in bulk with history).
+"""
+
+from django.core.exceptions import ValidationError
+
+from import_export import fields, resources
+from import_export.results import RowResult
+
+from monitoring.constants import MetingStatus
+from monitoring.importregels import GEWIJZIGD, NIEUW, OngeldigeIndeling, analyseer
+from monitoring.models import Meting
+
+
+class MetingResource(resources.ModelResource):
+    indicator = fields.Field(attribute="indicator__code", column_name="indicator")
+    wijk = fields.Field(column_name="wijk")
+
+    class Meta:
+        model = Meting
+        fields = ("indicator", "periode", "wijk", "soort", "waarde", "bron", "status")
+        export_order = fields
+        skip_diff = True
+
+    def dehydrate_wijk(self, meting):
+        plaats = meting.wijk or meting.gebied
+        return (plaats.cbs_code or plaats.naam) if plaats else ""
+
+    def before_import(self, dataset, **kwargs):
+        """Analyse the whole dataset with the shared rules; row i of the dataset is spreadsheet row i + 1."""
+        rijen = [(1, list(dataset.headers))] + [(i, list(rij)) for i, rij in enumerate(dataset, start=2)]
+        try:
+            self._analyse = analyseer(rijen)
+        except OngeldigeIndeling as exc:
+            raise ValidationError(str(exc)) from exc
+        self._voorstellen, self._fouten = {}, {}
+        for voorstel in self._analyse.voorstellen:
+            self._voorstellen.setdefault(voorstel.rij, []).append(voorstel)
+        for fout in self._analyse.fouten:
+            self._fouten.setdefault(fout.rij, []).append(fout)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        rij = kwargs["row_number"] + 1
+        resultaat = self.get_row_result_class()()
+        if rij in self._fouten:
+            resultaat.import_type = RowResult.IMPORT_TYPE_INVALID
+            resultaat.validation_error = ValidationError(
+                [f"Kolom {f.kolom}, waarde '{f.waarde}': {f.reden}" for f in self._fouten[rij]]
+            )
+            return resultaat
+        voorstellen = self._voorstellen.get(rij, [])
+        uitkomsten = {v.uitkomst for v in voorstellen}
+        resultaat.import_type = (
+            RowResult.IMPORT_TYPE_NEW
+            if NIEUW in uitkomsten
+            else RowResult.IMPORT_TYPE_UPDATE
+            if GEWIJZIGD in uitkomsten
+            else RowResult.IMPORT_TYPE_SKIP
+        )
+        if not kwargs.get("dry_run"):
+            for voorstel in voorstellen:
+                meting = self._schrijf(voorstel)
+                if meting is not None:  # the admin logs one entry per row, for its last meting
+                    resultaat.instance, resultaat.object_id = meting, meting.pk
+        if voorstellen:
+            resultaat.object_repr = ", ".join(
+                f"{v.indicator.code} {v.periode} {v.soort}" for v in voorstellen
+            )
+        return resultaat
+
+    @staticmethod
+    def _schrijf(voorstel) -> Meting | None:
+        if voorstel.uitkomst == NIEUW:
+            return Meting.objects.create(
+                indicator=voorstel.indicator,
+                periode=voorstel.periode.tekst,
+                wijk=voorstel.wijk,
+                gebied=voorstel.gebied,
+                soort=voorstel.soort,
+                waarde=voorstel.waarde,
+                bron=voorstel.bron or "",
+                status=voorstel.status or MetingStatus.DEFINITIEF,
+            )
+        elif voorstel.uitkomst == GEWIJZIGD:
+            meting = Meting.objects.get(pk=voorstel.bestaand["id"])
+            meting.waarde = voorstel.waarde
+            if voorstel.bron is not None:
+                meting.bron = voorstel.bron
+            if voorstel.status is not None:
+                meting.status = voorstel.status
+            meting.save()
+            return meting
+        return None

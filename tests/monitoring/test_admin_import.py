@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+import pytest
 
 from monitoring.models import Meting
 

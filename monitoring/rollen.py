@@ -3,7 +3,7 @@
 Pages ask `user.has_perm` (see monitoring/permissions.py):
 - indicators: `view_indicator` — every role of the programme, college and raad;
 - finances and transformatiepiramide (outcome pages): `view_bedrag`, `view_piramidestand` — manager, college,
-  raad, beheerder;
+  raad, griffie, beheerder;
 - fit-gap: `view_fitgap`; counts below KLEINE_AANTALLEN_DREMPEL: `view_kleine_aantallen`; export:
   `export_metingen` — manager and beheerder;
 - import and undo: `import_metingen` — only the beheerder (datakernteam).
@@ -34,6 +34,7 @@ ROL_PERMISSIES = {
     Rol.OPGAVECOORDINATOR: _LEZEN,
     Rol.COLLEGE: _UITKOMSTEN,
     Rol.RAAD: _UITKOMSTEN,
+    Rol.GRIFFIE: _UITKOMSTEN,  # the griffie prepares the raad's reports: it sees what the raad sees
     Rol.MANAGER: _ALLES_LEZEN,
     Rol.BEHEERDER: [
         *_ALLES_LEZEN,

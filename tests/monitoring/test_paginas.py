@@ -26,7 +26,8 @@ TOEGANG = {
     "college": {"indicator_list", "indicator_detail", "transformatiepiramide", "financien"},
     "raad": {"indicator_list", "indicator_detail", "transformatiepiramide", "financien"},
     "trekker": {"indicator_list", "indicator_detail"},
-    "griffie": set(),
+    # The griffie prepares the raad's reports: it sees what the raad sees.
+    "griffie": {"indicator_list", "indicator_detail", "transformatiepiramide", "financien"},
 }
 
 

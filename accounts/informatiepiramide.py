@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from accounts.permissions import eigen_niveau, mag_niveau_openen
+
 
 @dataclass(frozen=True)
 class Niveau:
@@ -14,7 +16,25 @@ class Niveau:
 
 NIVEAUS = ("uitvoering", "management", "college", "raad", "inwoners")
 
+URL_NAMEN = {
+    "uitvoering": "actielijnen:uitvoering",
+    "management": "actielijnen:management",
+    "college": "actielijnen:college",
+    "raad": "actielijnen:raad",
+    "inwoners": "inwoners",
+}
+
 
 def niveaus_voor(user) -> list[Niveau]:
-    """All five levels; which ones the user may open is decided by accounts.permissions (issue 3)."""
-    return [Niveau(sleutel=sleutel, naam=sleutel.capitalize()) for sleutel in NIVEAUS]
+    """All five levels, top-down as the pyramid reads; openable ones carry their url, the user's own is marked."""
+    eigen = eigen_niveau(user) if user is not None and user.is_authenticated else None
+    return [
+        Niveau(
+            sleutel=sleutel,
+            naam=sleutel.capitalize(),
+            url_name=URL_NAMEN[sleutel],
+            open=mag_niveau_openen(user, sleutel),
+            eigen=sleutel == eigen,
+        )
+        for sleutel in NIVEAUS
+    ]

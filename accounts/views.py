@@ -1,8 +1,12 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect
+
+from accounts.informatiepiramide import URL_NAMEN
+from accounts.permissions import eigen_niveau
 
 
-@login_required
 def start(request):
-    """Landing page after login (replaced by the per-level dispatch of the informatiepiramide)."""
-    return render(request, "accounts/start.html")
+    """'/': each user lands on the view of their own level; anonymous visitors go to the login page,
+    which links to the public Inwoners page."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    return redirect(URL_NAMEN[eigen_niveau(request.user)])

@@ -67,3 +67,8 @@ class AkkoordRol(models.TextChoices):
 
 
 SCORE_SCHAAL = [(i, str(i)) for i in range(1, 6)]
+
+
+class HerinneringSoort(models.TextChoices):
+    BINNENKORT = "binnenkort", "Update binnenkort verwacht"
+    VERLOPEN = "verlopen", "Update te laat"

@@ -1,2 +1,35 @@
+from django.urls import path
+
+from actielijnen import views
+
 app_name = "actielijnen"
-urlpatterns = []
+urlpatterns = [
+    path("", views.uitvoering, name="uitvoering"),
+    path("management/", views.management, name="management"),
+    path("college/", views.college, name="college"),
+    path("college/vrijgeven/", views.vrijgeven, name="vrijgeven"),
+    path("raad/", views.raad, name="raad"),
+    path(
+        "planningswijziging/<int:pk>/akkoord/",
+        views.planningswijziging_akkoord,
+        name="planningswijziging_akkoord",
+    ),
+    path("<slug:sleutel>/", views.activiteit_detail, name="activiteit_detail"),
+    path("<slug:sleutel>/voortgang/", views.voortgang_create, name="voortgang_create"),
+    path("<slug:sleutel>/mijlpalen/nieuw/", views.mijlpaal_form, name="mijlpaal_create"),
+    path("<slug:sleutel>/mijlpalen/<int:pk>/", views.mijlpaal_form, name="mijlpaal_update"),
+    path("<slug:sleutel>/risicos/nieuw/", views.risico_create, name="risico_create"),
+    path("<slug:sleutel>/risicos/<int:pk>/", views.risico_update, name="risico_update"),
+    path("<slug:sleutel>/planning/", views.planningswijziging_create, name="planningswijziging_create"),
+    path(
+        "<slug:sleutel>/opdrachtbeschrijving/",
+        views.opdrachtbeschrijving_update,
+        name="opdrachtbeschrijving_update",
+    ),
+    path(
+        "<slug:sleutel>/opdrachtbeschrijving/vaststellen/",
+        views.opdrachtbeschrijving_vaststellen,
+        name="opdrachtbeschrijving_vaststellen",
+    ),
+    path("<slug:sleutel>/jaarsamenvatting/", views.jaarsamenvatting_form, name="jaarsamenvatting"),
+]

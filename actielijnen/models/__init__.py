@@ -2,16 +2,21 @@ from actielijnen.models.opdracht import BesparingEnInvestering, Opdrachtbeschrij
 from actielijnen.models.programma import Actielijn, Activiteit, Kenmerk, Modellaag, Thema
 from actielijnen.models.risico import Risico, RisicoWijziging
 from actielijnen.models.voortgang import (
+    Herinnering,
+    Jaarsamenvatting,
     Mijlpaal,
     Planningswijziging,
     PlanningswijzigingAkkoord,
     Voortgangsrapportage,
+    Vrijgave,
 )
 
 __all__ = [
     "Actielijn",
     "Activiteit",
     "BesparingEnInvestering",
+    "Herinnering",
+    "Jaarsamenvatting",
     "Kenmerk",
     "Mijlpaal",
     "Modellaag",
@@ -22,4 +27,5 @@ __all__ = [
     "RisicoWijziging",
     "Thema",
     "Voortgangsrapportage",
+    "Vrijgave",
 ]

@@ -1,5 +1,7 @@
 """The programme as the uitvoeringsplan describes it: Nieuw Hengelo's Model, actielijnen, activiteiten, thema's."""
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,7 +9,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
-from actielijnen.kwartaal import kwartaal_valideren
+from actielijnen.kwartaal import kwartaal_begin, kwartaal_valideren
+
+# The uitvoeringsplan runs from 2023; an activity without a planned start counts its update rhythm from here.
+PROGRAMMA_START = date(2023, 1, 1)
 
 BRON_HELP = "Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'."
 
@@ -101,6 +106,17 @@ class ActiviteitQuerySet(models.QuerySet):
         return self.select_related(
             "actielijn", "trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator"
         )
+
+    # Access rules live in actielijnen/permissions.py; these methods only make them chainable.
+    def visible_to(self, user):
+        from actielijnen.permissions import activiteiten_zichtbaar_voor
+
+        return activiteiten_zichtbaar_voor(self, user)
+
+    def editable_by(self, user):
+        from actielijnen.permissions import activiteiten_bewerkbaar_door
+
+        return activiteiten_bewerkbaar_door(self, user)
 
 
 class Activiteit(models.Model):
@@ -203,6 +219,14 @@ class Activiteit(models.Model):
         ordering = ["actielijn__nummer", "volgorde"]
         verbose_name = "activiteit"
         verbose_name_plural = "activiteiten"
+        # The levels of the informatiepiramide (§5.3); accounts.permissions maps each level to one of these.
+        permissions = [
+            ("view_uitvoering", "Mag het niveau Uitvoering (activiteiten en updates) openen"),
+            ("view_management", "Mag het managementdashboard openen"),
+            ("view_college", "Mag het collegeoverzicht openen"),
+            ("view_raad", "Mag het raadsoverzicht openen"),
+            ("vrijgeven_raad", "Mag de stand van het programma vrijgeven aan de raad"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["code"], condition=~models.Q(code=""), name="activiteit_agendacode_uniek"
@@ -218,3 +242,20 @@ class Activiteit(models.Model):
     @property
     def op_agenda_2023(self) -> bool:
         return bool(self.code)
+
+    @property
+    def is_meerjarig(self) -> bool:
+        """Planned over more than one calendar year: it keeps a yearly summary beside its updates."""
+        return bool(self.geplande_start and self.gepland_einde) and (
+            self.geplande_start[:4] != self.gepland_einde[:4]
+        )
+
+    def startdatum_voor_ritme(self) -> date:
+        """Where the update rhythm starts when there is no update yet: the planned start, else the plan's start."""
+        if self.geplande_start:
+            return kwartaal_begin(self.geplande_start)
+        return PROGRAMMA_START
+
+    def volgende_update_op(self, laatste_update: date | None) -> date:
+        """The date the next progress update is due: the last update (or the start) plus the rhythm."""
+        return (laatste_update or self.startdatum_voor_ritme()) + timedelta(days=self.update_ritme_dagen)

@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
-from actielijnen.constants import AkkoordRol, Fase, PlanningswijzigingStatus, RagStatus
+from actielijnen.constants import (
+    ActiviteitStatus,
+    AkkoordRol,
+    Fase,
+    HerinneringSoort,
+    PlanningswijzigingStatus,
+    RagStatus,
+)
 from actielijnen.kwartaal import kwartaal_valideren
 
 
@@ -34,6 +41,13 @@ class Voortgangsrapportage(models.Model):
         "percentage gereed", validators=[MaxValueValidator(100)]
     )
     fase = models.CharField("fase", max_length=30, choices=Fase)
+    status = models.CharField(
+        "status van de activiteit",
+        max_length=20,
+        choices=ActiviteitStatus,
+        blank=True,
+        help_text="De status die de activiteit met deze update kreeg; leeg bij oudere updates.",
+    )
     toelichting = models.TextField("toelichting")
     knelpunten = models.TextField("knelpunten", blank=True)
     besluit_nodig = models.BooleanField("besluit nodig", default=False)
@@ -157,3 +171,83 @@ class PlanningswijzigingAkkoord(models.Model):
 
     def __str__(self):
         return f"{self.get_rol_display()}: {'akkoord' if self.akkoord else 'niet akkoord'}"
+
+
+class Jaarsamenvatting(models.Model):
+    """A multi-year activity's summary of one calendar year, kept beside its updates."""
+
+    activiteit = models.ForeignKey(
+        "actielijnen.Activiteit",
+        verbose_name="activiteit",
+        on_delete=models.CASCADE,
+        related_name="jaarsamenvattingen",
+    )
+    jaar = models.PositiveSmallIntegerField("jaar")
+    samenvatting = models.TextField("samenvatting")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.PROTECT, related_name="+"
+    )
+    bijgewerkt_op = models.DateTimeField("bijgewerkt op", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar"]
+        verbose_name = "jaarsamenvatting"
+        verbose_name_plural = "jaarsamenvattingen"
+        constraints = [
+            models.UniqueConstraint(fields=["activiteit", "jaar"], name="jaarsamenvatting_een_per_jaar"),
+        ]
+
+    def __str__(self):
+        return f"{self.activiteit} {self.jaar}"
+
+
+class Herinnering(models.Model):
+    """A reminder e-mail sent to a trekker; recorded so that `stuur_herinneringen` never sends one twice."""
+
+    activiteit = models.ForeignKey(
+        "actielijnen.Activiteit",
+        verbose_name="activiteit",
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+    )
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="ontvanger", on_delete=models.CASCADE, related_name="+"
+    )
+    soort = models.CharField("soort", max_length=10, choices=HerinneringSoort)
+    vervaldatum = models.DateField("update verwacht op")
+    verzonden_op = models.DateTimeField("verzonden op", default=timezone.now)
+
+    class Meta:
+        ordering = ["-verzonden_op"]
+        verbose_name = "herinnering"
+        verbose_name_plural = "herinneringen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activiteit", "ontvanger", "soort", "vervaldatum"], name="herinnering_eenmalig"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.activiteit} ({self.vervaldatum:%d-%m-%Y})"
+
+
+class Vrijgave(models.Model):
+    """The college releases the programme's outcome picture to the raad as of a peildatum (rekenkamer, 004)."""
+
+    peildatum = models.DateField("peildatum")
+    vrijgegeven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="vrijgegeven door", on_delete=models.PROTECT, related_name="+"
+    )
+    vrijgegeven_op = models.DateTimeField("vrijgegeven op", default=timezone.now)
+    toelichting = models.TextField("toelichting voor de raad", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-vrijgegeven_op", "-pk"]
+        get_latest_by = ["vrijgegeven_op", "pk"]
+        verbose_name = "vrijgave aan de raad"
+        verbose_name_plural = "vrijgaven aan de raad"
+
+    def __str__(self):
+        return f"Vrijgave aan de raad, peildatum {self.peildatum:%d-%m-%Y}"

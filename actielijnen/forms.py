@@ -1,0 +1,195 @@
+"""Forms validate input (in Dutch, next to the field); services do the writing."""
+
+from django import forms
+from django.utils import timezone
+
+from actielijnen.constants import SCORE_SCHAAL, ActiviteitStatus, Fase, RagStatus, RisicoStatus
+from actielijnen.kwartaal import kwartaal_valideren
+from actielijnen.models import Actielijn, Mijlpaal, Opdrachtbeschrijving, Risico, Thema
+from actielijnen.selectors import RAG_KEUZES
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VoortgangsrapportageForm(forms.Form):
+    periode = forms.CharField(
+        label="Periode",
+        max_length=20,
+        help_text="De periode waarover u rapporteert, bijvoorbeeld 2025-05 of 2025-Q2.",
+    )
+    rag = forms.ChoiceField(
+        label="RAG-status",
+        choices=RagStatus.choices,
+        widget=forms.RadioSelect,
+        help_text="Groen: op koers. Oranje: aandacht nodig. Rood: bijsturing nodig.",
+    )
+    percentage_gereed = forms.IntegerField(label="Percentage gereed", min_value=0, max_value=100)
+    fase = forms.ChoiceField(label="Fase", choices=Fase.choices)
+    status = forms.ChoiceField(label="Status van de activiteit", choices=ActiviteitStatus.choices)
+    toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 4}))
+    knelpunten = forms.CharField(label="Knelpunten", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    besluit_nodig = forms.BooleanField(label="Er is een besluit nodig", required=False)
+    besluit_omschrijving = forms.CharField(
+        label="Welk besluit is nodig", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    verhalen = forms.CharField(
+        label="Verhalen en casuïstiek",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.",
+    )
+    mijlpalen_bereikt = forms.ModelMultipleChoiceField(
+        label="Mijlpalen bereikt",
+        queryset=Mijlpaal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, activiteit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mijlpalen_bereikt"].queryset = activiteit.mijlpalen.filter(datum_bereikt__isnull=True)
+        if not self.is_bound:
+            self.initial.setdefault("periode", timezone.localdate().strftime("%Y-%m"))
+            self.initial.setdefault("status", activiteit.status)
+            self.initial.setdefault("fase", activiteit.fase)
+            self.initial.setdefault("rag", activiteit.rag)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("besluit_nodig") and not data.get("besluit_omschrijving", "").strip():
+            self.add_error("besluit_omschrijving", "Beschrijf welk besluit nodig is.")
+        return data
+
+
+class MijlpaalForm(forms.ModelForm):
+    class Meta:
+        model = Mijlpaal
+        fields = ["omschrijving", "datum_gepland", "datum_bereikt"]
+        widgets = {"datum_gepland": DATUM, "datum_bereikt": DATUM}
+
+
+class RisicoForm(forms.Form):
+    omschrijving = forms.CharField(label="Omschrijving", max_length=300)
+    kans = forms.TypedChoiceField(label="Kans (1–5)", choices=SCORE_SCHAAL, coerce=int)
+    impact = forms.TypedChoiceField(label="Impact (1–5)", choices=SCORE_SCHAAL, coerce=int)
+    beheersmaatregel = forms.CharField(
+        label="Beheersmaatregel", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    basisrisico = forms.ModelChoiceField(
+        label="Hoort bij basisrisico", queryset=Risico.objects.basisrisicos(), required=False
+    )
+
+
+class RisicoWijzigenForm(forms.Form):
+    omschrijving = forms.CharField(label="Omschrijving", max_length=300)
+    kans = forms.TypedChoiceField(label="Kans (1–5)", choices=SCORE_SCHAAL, coerce=int)
+    impact = forms.TypedChoiceField(label="Impact (1–5)", choices=SCORE_SCHAAL, coerce=int)
+    beheersmaatregel = forms.CharField(
+        label="Beheersmaatregel", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    status = forms.ChoiceField(label="Status", choices=RisicoStatus.choices)
+    reden = forms.CharField(
+        label="Reden van de wijziging",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Komt in het risicolog.",
+    )
+
+
+class PlanningswijzigingForm(forms.Form):
+    nieuwe_start = forms.CharField(
+        label="Nieuwe start",
+        max_length=7,
+        required=False,
+        validators=[kwartaal_valideren],
+        help_text="Bijv. 2024-Q1",
+    )
+    nieuw_einde = forms.CharField(
+        label="Nieuw einde",
+        max_length=7,
+        required=False,
+        validators=[kwartaal_valideren],
+        help_text="Bijv. 2025-Q4",
+    )
+    reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("nieuwe_start") and not data.get("nieuw_einde"):
+            raise forms.ValidationError("Geef een nieuwe start, een nieuw einde of beide.")
+        return data
+
+
+class AkkoordForm(forms.Form):
+    rol = forms.ChoiceField(label="Als", choices=())
+    akkoord = forms.TypedChoiceField(
+        label="Besluit",
+        choices=[("ja", "Akkoord"), ("nee", "Niet akkoord")],
+        coerce=lambda waarde: waarde == "ja",
+        widget=forms.RadioSelect,
+    )
+    toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht als u niet akkoord gaat.",
+    )
+
+    def __init__(self, *args, rollen, **kwargs):
+        super().__init__(*args, **kwargs)
+        from actielijnen.constants import AkkoordRol
+
+        self.fields["rol"].choices = [(r, AkkoordRol(r).label) for r in rollen]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("akkoord") is False and not data.get("toelichting", "").strip():
+            self.add_error("toelichting", "Licht toe waarom u niet akkoord gaat.")
+        return data
+
+
+class OpdrachtbeschrijvingForm(forms.ModelForm):
+    class Meta:
+        model = Opdrachtbeschrijving
+        fields = list(Opdrachtbeschrijving.ONDERDELEN)
+        widgets = {naam: forms.Textarea(attrs={"rows": 4}) for naam in Opdrachtbeschrijving.ONDERDELEN}
+
+
+class JaarsamenvattingForm(forms.Form):
+    jaar = forms.IntegerField(label="Jaar", min_value=2023, max_value=2035)
+    samenvatting = forms.CharField(
+        label="Samenvatting van het jaar", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class VrijgaveForm(forms.Form):
+    peildatum = forms.DateField(
+        label="Peildatum", widget=DATUM, help_text="De raad ziet de stand op deze datum."
+    )
+    toelichting = forms.CharField(
+        label="Toelichting voor de raad", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DashboardFilterForm(forms.Form):
+    actielijn = forms.ModelChoiceField(label="Actielijn", queryset=Actielijn.objects.all(), required=False)
+    thema = forms.ModelChoiceField(label="Thema", queryset=Thema.objects.all(), required=False)
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Alle"), *ActiviteitStatus.choices], required=False
+    )
+    rag = forms.ChoiceField(label="RAG-status", choices=[("", "Alle"), *RAG_KEUZES], required=False)
+    trekker = forms.ModelChoiceField(label="Trekker", queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        self.fields["trekker"].queryset = (
+            get_user_model()
+            .objects.filter(activiteiten_als_trekker__isnull=False)
+            .distinct()
+            .order_by("last_name")
+        )
+        self.fields["actielijn"].empty_label = "Alle"
+        self.fields["thema"].empty_label = "Alle"
+        self.fields["trekker"].empty_label = "Alle"
+        self.fields["trekker"].label_from_instance = lambda u: u.weergavenaam()

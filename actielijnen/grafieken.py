@@ -1,0 +1,98 @@
+"""Plotly figures for the level views, built in Python and drawn by static/js/grafiek.js.
+
+Each function returns a plain dict (the figure's JSON) for `json_script`; every template that shows one also
+shows a caption and a data table with the same numbers (WCAG 1.1.1).
+"""
+
+import json
+from datetime import date
+
+import plotly.graph_objects as go
+
+from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde
+
+RAG_KLEUREN = {"groen": "#2e7d32", "oranje": "#b35900", "rood": "#b71c1c", "onbekend": "#757575"}
+TIJDLIJN_BEGIN = date(2023, 1, 1)
+TIJDLIJN_EINDE = date(2025, 12, 31)
+PEILMOMENT = date(2025, 1, 1)  # §3: the uitvoeringsagenda's horizon, marked on the timeline
+
+_LAYOUT = {
+    "font": {"family": "Noto Sans, sans-serif", "size": 13},
+    "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "separators": ",.",
+}
+
+
+def _als_dict(fig: go.Figure) -> dict:
+    return json.loads(fig.to_json())
+
+
+def tijdlijn(standen) -> dict | None:
+    """The planning of the activities on a quarter axis 2023–2025 with 1 January 2025 marked."""
+    gepland = [s for s in standen if s.activiteit.geplande_start and s.activiteit.gepland_einde]
+    if not gepland:
+        return None
+    fig = go.Figure()
+    for rag in ("groen", "oranje", "rood", "onbekend"):
+        rijen = [s for s in gepland if s.rag_woord == rag]
+        if not rijen:
+            continue
+        begin = [kwartaal_begin(s.activiteit.geplande_start) for s in rijen]
+        einde = [kwartaal_einde(s.activiteit.gepland_einde) for s in rijen]
+        fig.add_trace(
+            go.Bar(
+                y=[str(s.activiteit) for s in rijen],
+                x=[(e - b).days * 86_400_000 for b, e in zip(begin, einde, strict=True)],
+                base=[b.isoformat() for b in begin],
+                orientation="h",
+                name=rijen[0].rag_label,
+                marker_color=RAG_KLEUREN[rag],
+                hovertemplate="%{y}<extra></extra>",
+            )
+        )
+    kwartalen = [date(j, m, 1) for j in (2023, 2024, 2025) for m in (1, 4, 7, 10)]
+    fig.add_vline(x=PEILMOMENT.isoformat(), line_width=2, line_dash="dash", line_color="#1a1a1a")
+    fig.add_annotation(
+        x=PEILMOMENT.isoformat(), y=1.02, yref="paper", text="1 januari 2025", showarrow=False, xanchor="left"
+    )
+    fig.update_layout(
+        **_LAYOUT,
+        barmode="overlay",
+        height=max(300, 28 * len(gepland) + 120),
+        xaxis={
+            "type": "date",
+            "range": [TIJDLIJN_BEGIN.isoformat(), TIJDLIJN_EINDE.isoformat()],
+            "tickvals": [k.isoformat() for k in kwartalen],
+            "ticktext": [f"Q{(k.month - 1) // 3 + 1} {k.year}" for k in kwartalen],
+        },
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return _als_dict(fig)
+
+
+def voortgang_per_actielijn(voortgang) -> dict | None:
+    """Stacked bars: per actielijn the number of activities per RAG status."""
+    if not voortgang:
+        return None
+    namen = [f"Actielijn {v.actielijn.nummer}" for v in voortgang]
+    fig = go.Figure()
+    for rag, label in (
+        ("groen", "Op koers"),
+        ("oranje", "Aandacht nodig"),
+        ("rood", "Bijsturing nodig"),
+        ("onbekend", "Nog geen update"),
+    ):
+        fig.add_trace(
+            go.Bar(x=namen, y=[getattr(v, rag) for v in voortgang], name=label, marker_color=RAG_KLEUREN[rag])
+        )
+    fig.update_layout(
+        **_LAYOUT,
+        barmode="stack",
+        height=320,
+        yaxis={"title": {"text": "aantal activiteiten"}, "dtick": 1},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return _als_dict(fig)

@@ -1,0 +1,417 @@
+"""
+The reads that the level views, reminders and exports need. Every selector runs a fixed number of queries,
+whatever the number of activities, updates or milestones: "latest value" and counts are subqueries.
+
+All levels read the same rows (`activiteiten_met_stand`), so an update shows with the same numbers on the
+activity, its actielijn and the programme totals (horizontal and vertical flow, §5.3).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from actielijnen.constants import (
+    ActiviteitStatus,
+    OpdrachtbeschrijvingStatus,
+    PlanningswijzigingStatus,
+    RagStatus,
+    RisicoWijzigingSoort,
+)
+from actielijnen.models import (
+    Actielijn,
+    Activiteit,
+    Kenmerk,
+    Mijlpaal,
+    Modellaag,
+    Planningswijziging,
+    Risico,
+    RisicoWijziging,
+    Voortgangsrapportage,
+    Vrijgave,
+)
+from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen
+
+# An update is "binnenkort" due within this many days.
+BINNENKORT_DAGEN = 7
+GESTART = (ActiviteitStatus.LOPEND, ActiviteitStatus.GEPAUZEERD, ActiviteitStatus.AFGEROND)
+
+
+def _aantal(queryset) -> Subquery:
+    """A correlated COUNT(*) subquery (no join, so counts never multiply each other)."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values("activiteit").annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def activiteiten_met_stand(
+    *, peildatum: date | None = None, queryset: QuerySet | None = None
+) -> QuerySet[Activiteit]:
+    """Activities with their latest update as of `peildatum` (today when None), overdue milestones and open
+    decisions, as annotations (one query, plus one for the themes)."""
+    vandaag = peildatum or timezone.localdate()
+    laatste = Voortgangsrapportage.objects.filter(activiteit=OuterRef("pk"), datum__lte=vandaag).order_by(
+        "-datum", "-pk"
+    )
+    queryset = queryset if queryset is not None else Activiteit.objects.all()
+    return (
+        queryset.select_related("actielijn", "trekker", "opdrachtgever", "opdrachtbeschrijving")
+        .prefetch_related("themas")
+        .annotate(
+            laatste_datum=Subquery(laatste.values("datum")[:1]),
+            laatste_rag=Subquery(laatste.values("rag")[:1]),
+            laatste_percentage=Subquery(laatste.values("percentage_gereed")[:1]),
+            laatste_fase=Subquery(laatste.values("fase")[:1]),
+            laatste_status=Subquery(laatste.values("status")[:1]),
+            laatste_besluit_nodig=Subquery(laatste.values("besluit_nodig")[:1]),
+            laatste_besluit=Subquery(laatste.values("besluit_omschrijving")[:1]),
+            mijlpalen_te_laat=_aantal(
+                Mijlpaal.objects.filter(
+                    activiteit=OuterRef("pk"), datum_bereikt__isnull=True, datum_gepland__lt=vandaag
+                )
+            ),
+            open_planningswijzigingen=_aantal(
+                Planningswijziging.objects.filter(
+                    activiteit=OuterRef("pk"), status=PlanningswijzigingStatus.INGEDIEND
+                )
+            ),
+        )
+    )
+
+
+@dataclass
+class Stand:
+    """One activity as every level sees it (derived from `activiteiten_met_stand`, no queries)."""
+
+    activiteit: Activiteit
+    rag: str  # "" = onbekend
+    percentage: int | None
+    fase: str
+    status: str
+    laatste_update: date | None
+    vervaldatum: date
+    dagen_sinds_update: int | None
+    mijlpalen_te_laat: int
+    open_besluiten: int
+    besluit: str
+
+    @property
+    def rag_label(self) -> str:
+        return RagStatus(self.rag).label if self.rag else "Onbekend: nog geen update"
+
+    @property
+    def rag_woord(self) -> str:
+        return self.rag or "onbekend"
+
+    @property
+    def status_label(self) -> str:
+        return ActiviteitStatus(self.status).label
+
+    @property
+    def gestart(self) -> bool:
+        return self.status in GESTART
+
+    def update_status(self, vandaag: date) -> str:
+        """'te laat', 'binnenkort' or 'op tijd' for the next update."""
+        if self.vervaldatum < vandaag:
+            return "te laat"
+        if (self.vervaldatum - vandaag).days <= BINNENKORT_DAGEN:
+            return "binnenkort"
+        return "op tijd"
+
+
+def stand_van(activiteit: Activiteit, *, vandaag: date, actueel: bool = True) -> Stand:
+    """The Stand of an annotated activity. `actueel`: today's picture may fall back on the activity's own
+    fields (set in the admin); a past peildatum uses only updates up to that date."""
+    rag = activiteit.laatste_rag or (activiteit.rag if actueel else "")
+    status = activiteit.laatste_status or activiteit.status
+    opdracht = getattr(activiteit, "opdrachtbeschrijving", None)
+    open_besluiten = (
+        activiteit.open_planningswijzigingen
+        + (1 if activiteit.laatste_besluit_nodig else 0)
+        + (1 if opdracht and opdracht.status == OpdrachtbeschrijvingStatus.TER_GOEDKEURING else 0)
+    )
+    return Stand(
+        activiteit=activiteit,
+        rag=rag,
+        percentage=activiteit.laatste_percentage,
+        fase=activiteit.laatste_fase or (activiteit.fase if actueel else ""),
+        status=status,
+        laatste_update=activiteit.laatste_datum,
+        vervaldatum=activiteit.volgende_update_op(activiteit.laatste_datum),
+        dagen_sinds_update=(vandaag - activiteit.laatste_datum).days if activiteit.laatste_datum else None,
+        mijlpalen_te_laat=activiteit.mijlpalen_te_laat,
+        open_besluiten=open_besluiten,
+        besluit=activiteit.laatste_besluit or "" if activiteit.laatste_besluit_nodig else "",
+    )
+
+
+def standen(*, peildatum: date | None = None, queryset: QuerySet | None = None) -> list[Stand]:
+    vandaag = peildatum or timezone.localdate()
+    return [
+        stand_van(a, vandaag=vandaag, actueel=peildatum is None)
+        for a in activiteiten_met_stand(peildatum=peildatum, queryset=queryset)
+    ]
+
+
+# --- Uitvoering -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MijnActiviteiten:
+    als_trekker: list[Stand]
+    overig: list[Stand]  # activities where the user is opdrachtgever, opdrachtnemer or opgavecoördinator
+    te_beslissen: list[Planningswijziging]
+    ter_goedkeuring: list  # Opdrachtbeschrijvingen waiting for this opdrachtgever
+
+
+def mijn_activiteiten(user) -> MijnActiviteiten:
+    """The trekker's start page: their activities with what is due, and the decisions waiting for them."""
+    rijen = standen(queryset=activiteiten_betrokken(Activiteit.objects.all(), user))
+    open_wijzigingen = (
+        Planningswijziging.objects.filter(status=PlanningswijzigingStatus.INGEDIEND)
+        .filter(
+            Q(activiteit__opdrachtgever=user)
+            | Q(activiteit__opdrachtnemer=user)
+            | Q(activiteit__opgavecoordinator=user)
+        )
+        .select_related("activiteit", "aangevraagd_door")
+        .prefetch_related("akkoorden")
+    )
+    te_beslissen = []
+    for wijziging in open_wijzigingen:
+        gegeven = {a.rol for a in wijziging.akkoorden.all()}
+        wijziging.mijn_rollen = [r for r in akkoord_rollen(user, wijziging.activiteit) if r not in gegeven]
+        if wijziging.mijn_rollen:
+            te_beslissen.append(wijziging)
+    return MijnActiviteiten(
+        als_trekker=[s for s in rijen if s.activiteit.trekker_id == user.pk],
+        overig=[s for s in rijen if s.activiteit.trekker_id != user.pk],
+        te_beslissen=te_beslissen,
+        ter_goedkeuring=[
+            s.activiteit.opdrachtbeschrijving
+            for s in rijen
+            if s.activiteit.opdrachtgever_id == user.pk
+            and getattr(s.activiteit, "opdrachtbeschrijving", None)
+            and s.activiteit.opdrachtbeschrijving.status == OpdrachtbeschrijvingStatus.TER_GOEDKEURING
+        ],
+    )
+
+
+def activiteit_detail(*, sleutel: str, queryset: QuerySet) -> tuple[Activiteit, Stand]:
+    """One activity with everything its page shows (a fixed number of queries)."""
+    activiteit = (
+        activiteiten_met_stand(queryset=queryset)
+        .select_related("opdrachtnemer", "opgavecoordinator", "actielijn__modellaag")
+        .prefetch_related(
+            "mijlpalen",
+            "afhankelijk_van",
+            "voorwaarde_voor",
+            "jaarsamenvattingen",
+            "opdrachtbeschrijving__jaarbedragen",
+        )
+        .get(sleutel=sleutel)
+    )
+    activiteit.rapportages = list(activiteit.voortgangsrapportages.select_related("auteur"))
+    activiteit.risico_lijst = list(
+        activiteit.risicos.select_related("basisrisico").prefetch_related("wijzigingen").met_score()
+    )
+    activiteit.planning_lijst = list(
+        activiteit.planningswijzigingen.select_related("aangevraagd_door").prefetch_related(
+            "akkoorden__gebruiker"
+        )
+    )
+    return activiteit, stand_van(activiteit, vandaag=timezone.localdate())
+
+
+# --- Management -------------------------------------------------------------------------------------------
+
+
+def dashboard(*, filters: dict | None = None) -> list[Stand]:
+    """Every activity with its stand, filtered by actielijn, thema, status, trekker or RAG."""
+    filters = filters or {}
+    queryset = Activiteit.objects.all()
+    if filters.get("actielijn"):
+        queryset = queryset.filter(actielijn=filters["actielijn"])
+    if filters.get("thema"):
+        queryset = queryset.filter(themas=filters["thema"])
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("trekker"):
+        queryset = queryset.filter(trekker=filters["trekker"])
+    rijen = standen(queryset=queryset)
+    if filters.get("rag"):
+        rijen = [r for r in rijen if r.rag_woord == filters["rag"]]
+    return rijen
+
+
+@dataclass
+class Matrixcel:
+    kans: int
+    impact: int
+    risicos: list[Risico] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return self.kans * self.impact
+
+
+def risicomatrix(*, activiteiten: list[Activiteit]) -> list[list[Matrixcel]]:
+    """Kans × impact of the active activity risks: rows impact 5 → 1, columns kans 1 → 5 (one query)."""
+    cellen = {(k, i): Matrixcel(k, i) for k in range(1, 6) for i in range(1, 6)}
+    risicos = Risico.objects.actief().filter(
+        activiteit__in=[a.pk for a in activiteiten], kans__isnull=False, impact__isnull=False
+    )
+    activiteit_per_pk = {a.pk: a for a in activiteiten}
+    for risico in risicos.order_by("omschrijving"):
+        risico.activiteit = activiteit_per_pk[risico.activiteit_id]
+        cellen[(risico.kans, risico.impact)].risicos.append(risico)
+    return [[cellen[(k, i)] for k in range(1, 6)] for i in range(5, 0, -1)]
+
+
+# --- College, raad, inwoners ------------------------------------------------------------------------------
+
+
+@dataclass
+class ActielijnVoortgang:
+    """How far an actielijn is: counted from the same Stand rows as the dashboard."""
+
+    actielijn: Actielijn
+    standen: list[Stand]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.standen)
+
+    def _tel(self, rag: str) -> int:
+        return sum(1 for s in self.standen if s.rag_woord == rag)
+
+    @property
+    def groen(self) -> int:
+        return self._tel("groen")
+
+    @property
+    def oranje(self) -> int:
+        return self._tel("oranje")
+
+    @property
+    def rood(self) -> int:
+        return self._tel("rood")
+
+    @property
+    def onbekend(self) -> int:
+        return self._tel("onbekend")
+
+    @property
+    def gestart(self) -> int:
+        return sum(1 for s in self.standen if s.gestart)
+
+    @property
+    def afgerond(self) -> int:
+        return sum(1 for s in self.standen if s.status == ActiviteitStatus.AFGEROND)
+
+    @property
+    def gemiddeld_gereed(self) -> float | None:
+        """Average % gereed of the activities with an update; None when none has one."""
+        waarden = [s.percentage for s in self.standen if s.percentage is not None]
+        return sum(waarden) / len(waarden) if waarden else None
+
+
+def voortgang_per_actielijn(
+    *, peildatum: date | None = None
+) -> tuple[list[ActielijnVoortgang], ActielijnVoortgang]:
+    """Per actielijn and for the programme as a whole (3 queries)."""
+    rijen = standen(peildatum=peildatum)
+    actielijnen = list(Actielijn.objects.select_related("modellaag"))
+    per_lijn = {lijn.pk: ActielijnVoortgang(lijn, []) for lijn in actielijnen}
+    for stand in rijen:
+        per_lijn[stand.activiteit.actielijn_id].standen.append(stand)
+    totaal = ActielijnVoortgang(Actielijn(nummer=0, naam="Programma als geheel"), rijen)
+    return list(per_lijn.values()), totaal
+
+
+@dataclass
+class TopRisico:
+    risico: Risico
+    trend: str  # "groter", "kleiner", "gelijk", "nieuw"
+
+
+def top_risicos(*, aantal: int = 5) -> list[TopRisico]:
+    """The highest kans × impact among active risks, with the trend of their last logged change (one query)."""
+    laatste_soort = RisicoWijziging.objects.filter(risico=OuterRef("pk")).order_by("-datum", "-pk")
+    risicos = (
+        Risico.objects.actief()
+        .met_score()
+        .filter(score_db__isnull=False)
+        .select_related("activiteit", "activiteit__actielijn")
+        .annotate(laatste_soort=Subquery(laatste_soort.values("soort")[:1]))
+        .order_by("-score_db", "code", "omschrijving")[:aantal]
+    )
+    trend = {
+        RisicoWijzigingSoort.GROTER: "groter",
+        RisicoWijzigingSoort.KLEINER: "kleiner",
+        RisicoWijzigingSoort.NIEUW: "nieuw",
+    }
+    return [TopRisico(r, trend.get(r.laatste_soort, "gelijk")) for r in risicos]
+
+
+def laatste_vrijgave() -> Vrijgave | None:
+    return Vrijgave.objects.select_related("vrijgegeven_door").order_by("-vrijgegeven_op", "-pk").first()
+
+
+@dataclass
+class PlanUitleg:
+    modellagen: list[Modellaag]
+    kenmerken: list[Kenmerk]
+
+
+def plan_uitleg() -> PlanUitleg:
+    """The Nieuw Hengelo's Model for the Inwoners page (2 queries)."""
+    return PlanUitleg(list(Modellaag.objects.all()), list(Kenmerk.objects.all()))
+
+
+# --- Reminders and freshness -------------------------------------------------------------------------------
+
+
+@dataclass
+class UpdateVerwachting:
+    activiteit: Activiteit
+    laatste_update: date | None
+    vervaldatum: date
+
+
+def update_verwachtingen(*, vandaag: date | None = None) -> list[UpdateVerwachting]:
+    """When each running activity's next update is due (one query). Finished activities need no updates."""
+    activiteiten = (
+        Activiteit.objects.exclude(status=ActiviteitStatus.AFGEROND)
+        .filter(trekker__isnull=False)
+        .select_related("trekker")
+        .annotate(laatste=Max("voortgangsrapportages__datum"))
+    )
+    return [UpdateVerwachting(a, a.laatste, a.volgende_update_op(a.laatste)) for a in activiteiten]
+
+
+@dataclass(frozen=True)
+class Versheid:
+    laatste_update: datetime | None
+    laatste_import: datetime | None
+
+
+def versheid() -> Versheid:
+    """How fresh the figures are: the last progress update and the last change to a meting (2 queries)."""
+    from monitoring.models import Meting
+
+    return Versheid(
+        laatste_update=Voortgangsrapportage.objects.aggregate(m=Max("aangemaakt_op"))["m"],
+        laatste_import=Meting.history.aggregate(m=Max("history_date"))["m"],
+    )
+
+
+# The RAG words the filters offer, including "onbekend" (no update yet).
+RAG_KEUZES = [*RagStatus.choices, ("onbekend", "Onbekend: nog geen update")]

@@ -1,0 +1,421 @@
+"""
+The programme's pages, one per level of the informatiepiramide, and the trekker's forms.
+
+Views check access (accounts.permissions for levels, actielijnen.permissions for objects), call one
+selector or service, and render. A trekker who may read an activity but not change it gets the Dutch 403,
+also when posting a form directly.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.navigatie import monitoring_links
+from accounts.permissions import niveau_vereist
+from actielijnen import grafieken, selectors, services
+from actielijnen.forms import (
+    AkkoordForm,
+    DashboardFilterForm,
+    JaarsamenvattingForm,
+    MijlpaalForm,
+    OpdrachtbeschrijvingForm,
+    PlanningswijzigingForm,
+    RisicoForm,
+    RisicoWijzigenForm,
+    VoortgangsrapportageForm,
+    VrijgaveForm,
+)
+from actielijnen.models import Activiteit, Mijlpaal, Opdrachtbeschrijving, Planningswijziging, Risico
+from actielijnen.permissions import (
+    akkoord_rollen,
+    mag_bewerken,
+    mag_opdrachtbeschrijving_bewerken,
+    mag_opdrachtbeschrijving_vaststellen,
+    mag_vrijgeven_aan_raad,
+)
+from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
+
+# Indicators of goal 6.2.6 measure cliëntervaring; the college sees them apart.
+CLIENTERVARING_DOEL = "6.2.6"
+
+
+def _fouten_naar_formulier(form, fout: ValidationError) -> None:
+    """Show a service's ValidationError next to the field it names, else above the form."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
+    """The activity, if the user may see it (else 404) and change it (else the Dutch 403)."""
+    activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
+    if not mag_bewerken(request.user, activiteit):
+        raise PermissionDenied
+    return activiteit
+
+
+# --- Uitvoering -------------------------------------------------------------------------------------------
+
+
+@niveau_vereist("uitvoering")
+def uitvoering(request):
+    """Mijn activiteiten: the trekker's start page, with what is due and the decisions waiting."""
+    return render(
+        request,
+        "actielijnen/uitvoering.html",
+        {"mijn": selectors.mijn_activiteiten(request.user), "vandaag": timezone.localdate()},
+    )
+
+
+@niveau_vereist("uitvoering")
+def activiteit_detail(request, sleutel):
+    try:
+        activiteit, stand = selectors.activiteit_detail(
+            sleutel=sleutel, queryset=Activiteit.objects.visible_to(request.user)
+        )
+    except Activiteit.DoesNotExist as exc:
+        raise Http404 from exc
+    opdracht = getattr(activiteit, "opdrachtbeschrijving", None)
+    return render(
+        request,
+        "actielijnen/activiteit_detail.html",
+        {
+            "activiteit": activiteit,
+            "stand": stand,
+            "vandaag": timezone.localdate(),
+            "opdracht": opdracht,
+            "mag_bewerken": mag_bewerken(request.user, activiteit),
+            "mag_opdracht_bewerken": opdracht is not None
+            and mag_opdrachtbeschrijving_bewerken(request.user, opdracht),
+            "mag_vaststellen": opdracht is not None
+            and mag_opdrachtbeschrijving_vaststellen(request.user, opdracht),
+            "akkoord_rollen": akkoord_rollen(request.user, activiteit),
+        },
+    )
+
+
+@niveau_vereist("uitvoering")
+def voortgang_create(request, sleutel):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    form = VoortgangsrapportageForm(request.POST or None, activiteit=activiteit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voortgangsrapportage_create(
+                activiteit=activiteit, auteur=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "De voortgang is opgeslagen.")
+            return redirect(activiteit)
+    return render(request, "actielijnen/voortgang_form.html", {"activiteit": activiteit, "form": form})
+
+
+@niveau_vereist("uitvoering")
+def mijlpaal_form(request, sleutel, pk=None):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    mijlpaal = get_object_or_404(Mijlpaal, pk=pk, activiteit=activiteit) if pk else None
+    form = MijlpaalForm(request.POST or None, instance=mijlpaal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if mijlpaal:
+                services.mijlpaal_update(mijlpaal=mijlpaal, **data)
+            else:
+                services.mijlpaal_create(
+                    activiteit=activiteit,
+                    omschrijving=data["omschrijving"],
+                    datum_gepland=data["datum_gepland"],
+                )
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "De mijlpaal is opgeslagen.")
+            return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/formulier.html",
+        {
+            "activiteit": activiteit,
+            "form": form,
+            "titel": "Mijlpaal wijzigen" if mijlpaal else "Mijlpaal toevoegen",
+        },
+    )
+
+
+@niveau_vereist("uitvoering")
+def risico_create(request, sleutel):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    form = RisicoForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risico_create(activiteit=activiteit, auteur=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "Het risico is vastgelegd.")
+            return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/formulier.html",
+        {"activiteit": activiteit, "form": form, "titel": "Risico toevoegen"},
+    )
+
+
+@niveau_vereist("uitvoering")
+def risico_update(request, sleutel, pk):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    risico = get_object_or_404(Risico, pk=pk, activiteit=activiteit)
+    form = RisicoWijzigenForm(
+        request.POST or None,
+        initial={
+            "omschrijving": risico.omschrijving,
+            "kans": risico.kans,
+            "impact": risico.impact,
+            "beheersmaatregel": risico.beheersmaatregel,
+            "status": risico.status,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risico_update(risico=risico, auteur=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "Het risico is bijgewerkt.")
+            return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/formulier.html",
+        {"activiteit": activiteit, "form": form, "titel": "Risico wijzigen"},
+    )
+
+
+@niveau_vereist("uitvoering")
+def planningswijziging_create(request, sleutel):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    form = PlanningswijzigingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.planningswijziging_indienen(
+                activiteit=activiteit, aangevraagd_door=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(
+                request,
+                "De planningswijziging is ingediend. Zij gaat in zodra opdrachtgever, opdrachtnemer en "
+                "opgavecoördinator akkoord zijn.",
+            )
+            return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/formulier.html",
+        {"activiteit": activiteit, "form": form, "titel": "Planningswijziging aanvragen"},
+    )
+
+
+@niveau_vereist("uitvoering")
+def planningswijziging_akkoord(request, pk):
+    wijziging = get_object_or_404(
+        Planningswijziging.objects.select_related("activiteit").filter(
+            activiteit__in=Activiteit.objects.visible_to(request.user)
+        ),
+        pk=pk,
+    )
+    gegeven = set(wijziging.akkoorden.values_list("rol", flat=True))
+    rollen = [r for r in akkoord_rollen(request.user, wijziging.activiteit) if r not in gegeven]
+    if not rollen:
+        raise PermissionDenied
+    form = AkkoordForm(request.POST or None, rollen=rollen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wijziging = services.planningswijziging_akkoord_geven(
+                planningswijziging=wijziging, gebruiker=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, f"Uw besluit is vastgelegd. Status: {wijziging.get_status_display()}.")
+            return redirect(wijziging.activiteit)
+    return render(
+        request,
+        "actielijnen/akkoord_form.html",
+        {"activiteit": wijziging.activiteit, "wijziging": wijziging, "form": form},
+    )
+
+
+@niveau_vereist("uitvoering")
+def opdrachtbeschrijving_update(request, sleutel):
+    activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
+    opdracht = get_object_or_404(Opdrachtbeschrijving, activiteit=activiteit)
+    if not mag_opdrachtbeschrijving_bewerken(request.user, opdracht):
+        raise PermissionDenied
+    form = OpdrachtbeschrijvingForm(request.POST or None, instance=opdracht)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, **form.cleaned_data)
+            if "ter_goedkeuring" in request.POST:
+                services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "De opdrachtbeschrijving is opgeslagen.")
+            return redirect(activiteit)
+    return render(
+        request, "actielijnen/opdrachtbeschrijving_form.html", {"activiteit": activiteit, "form": form}
+    )
+
+
+@require_POST
+@niveau_vereist("uitvoering")
+def opdrachtbeschrijving_vaststellen(request, sleutel):
+    activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
+    opdracht = get_object_or_404(Opdrachtbeschrijving, activiteit=activiteit)
+    if not mag_opdrachtbeschrijving_vaststellen(request.user, opdracht):
+        raise PermissionDenied
+    akkoord = request.POST.get("besluit") == "vaststellen"
+    try:
+        services.opdrachtbeschrijving_vaststellen(
+            opdrachtbeschrijving=opdracht, gebruiker=request.user, akkoord=akkoord
+        )
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request,
+            "De opdrachtbeschrijving is vastgesteld."
+            if akkoord
+            else "De opdrachtbeschrijving gaat terug naar de trekker.",
+        )
+    return redirect(activiteit)
+
+
+@niveau_vereist("uitvoering")
+def jaarsamenvatting_form(request, sleutel):
+    activiteit = _bewerkbare_activiteit(request, sleutel)
+    form = JaarsamenvattingForm(request.POST or None, initial={"jaar": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.jaarsamenvatting_opslaan(activiteit=activiteit, auteur=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_formulier(form, fout)
+        else:
+            messages.success(request, "De jaarsamenvatting is opgeslagen.")
+            return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/formulier.html",
+        {"activiteit": activiteit, "form": form, "titel": "Jaarsamenvatting schrijven"},
+    )
+
+
+# --- Management -------------------------------------------------------------------------------------------
+
+
+@niveau_vereist("management")
+def management(request):
+    filterform = DashboardFilterForm(request.GET or None)
+    filters = filterform.cleaned_data if filterform.is_valid() else {}
+    rijen = selectors.dashboard(filters=filters)
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "actielijnen/management.html",
+        {
+            "filterform": filterform,
+            "rijen": rijen,
+            "vandaag": vandaag,
+            "te_laat": [r for r in rijen if r.update_status(vandaag) == "te laat"],
+            "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in rijen]),
+            "tijdlijn": grafieken.tijdlijn(rijen),
+            "monitoring_links": monitoring_links(request.user),
+        },
+    )
+
+
+# --- College and raad -------------------------------------------------------------------------------------
+
+
+def _uitkomsten(*, peildatum=None) -> dict:
+    """The outcome picture the college sees today and the raad sees as released: the same selectors."""
+    voortgang, totaal = selectors.voortgang_per_actielijn(peildatum=peildatum)
+    standen = indicatoren_met_stand(peildatum=peildatum)
+    return {
+        "voortgang": voortgang,
+        "totaal": totaal,
+        "voortgang_grafiek": grafieken.voortgang_per_actielijn(voortgang),
+        "indicatoren": [s for s in standen if not s.indicator.doel.code.startswith(CLIENTERVARING_DOEL)],
+        "clientervaring": [s for s in standen if s.indicator.doel.code.startswith(CLIENTERVARING_DOEL)],
+        "partnertevredenheid": [s for s in standen if "partner" in s.indicator.naam.lower()],
+        "financien": financien_samenvatting(peildatum=peildatum),
+    }
+
+
+@niveau_vereist("college")
+def college(request):
+    form = VrijgaveForm(initial={"peildatum": timezone.localdate()})
+    return render(
+        request,
+        "actielijnen/college.html",
+        {
+            **_uitkomsten(),
+            "top_risicos": selectors.top_risicos(),
+            "vrijgave": selectors.laatste_vrijgave(),
+            "vrijgave_form": form if mag_vrijgeven_aan_raad(request.user) else None,
+            "monitoring_links": monitoring_links(request.user),
+        },
+    )
+
+
+@require_POST
+@niveau_vereist("college")
+def vrijgeven(request):
+    if not mag_vrijgeven_aan_raad(request.user):
+        raise PermissionDenied
+    form = VrijgaveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vrijgave_aan_raad(gebruiker=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, "De stand is vrijgegeven aan de raad.")
+    else:
+        messages.error(request, "Geef een geldige peildatum.")
+    return redirect("actielijnen:college")
+
+
+@niveau_vereist("raad")
+def raad(request):
+    vrijgave = selectors.laatste_vrijgave()
+    context = {"vrijgave": vrijgave, "monitoring_links": monitoring_links(request.user)}
+    if vrijgave is not None:
+        context.update(_uitkomsten(peildatum=vrijgave.peildatum))
+    return render(request, "actielijnen/raad.html", context)
+
+
+# --- Inwoners (public) ------------------------------------------------------------------------------------
+
+
+def inwoners(request):
+    """The plan in plain language for everyone: no names, no internal notes, no risks."""
+    voortgang, totaal = selectors.voortgang_per_actielijn()
+    kerncijfers = [s for s in indicatoren_met_stand() if s.laatste_realisatie is not None][:6]
+    return render(
+        request,
+        "actielijnen/inwoners.html",
+        {
+            "plan": selectors.plan_uitleg(),
+            "voortgang": voortgang,
+            "totaal": totaal,
+            "voortgang_grafiek": grafieken.voortgang_per_actielijn(voortgang),
+            "kerncijfers": kerncijfers,
+        },
+    )

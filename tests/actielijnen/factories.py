@@ -29,6 +29,7 @@ class ActielijnFactory(DjangoModelFactory):
 class ActiviteitFactory(DjangoModelFactory):
     class Meta:
         model = Activiteit
+        skip_postgeneration_save = True
 
     sleutel = factory.Sequence(lambda n: f"activiteit-{n}")
     naam = factory.Sequence(lambda n: f"Activiteit {n}")

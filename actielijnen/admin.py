@@ -6,6 +6,8 @@ from actielijnen.models import (
     Actielijn,
     Activiteit,
     BesparingEnInvestering,
+    Herinnering,
+    Jaarsamenvatting,
     Kenmerk,
     Mijlpaal,
     Modellaag,
@@ -16,6 +18,7 @@ from actielijnen.models import (
     RisicoWijziging,
     Thema,
     Voortgangsrapportage,
+    Vrijgave,
 )
 from monitoring.admin import DatakwaliteitInline
 
@@ -218,3 +221,34 @@ class ModellaagAdmin(SimpleHistoryAdmin):
 @admin.register(Kenmerk)
 class KenmerkAdmin(SimpleHistoryAdmin):
     list_display = ("nummer", "naam")
+
+
+@admin.register(Jaarsamenvatting)
+class JaarsamenvattingAdmin(SimpleHistoryAdmin):
+    list_display = ("activiteit", "jaar", "auteur", "bijgewerkt_op")
+    list_filter = ("jaar", "activiteit__actielijn")
+    search_fields = ("activiteit__naam", "samenvatting")
+    list_select_related = ("activiteit", "auteur")
+    autocomplete_fields = ("activiteit", "auteur")
+
+
+@admin.register(Vrijgave)
+class VrijgaveAdmin(SimpleHistoryAdmin):
+    list_display = ("peildatum", "vrijgegeven_door", "vrijgegeven_op")
+    list_select_related = ("vrijgegeven_door",)
+    date_hierarchy = "peildatum"
+
+
+@admin.register(Herinnering)
+class HerinneringAdmin(admin.ModelAdmin):
+    """Sent reminders: a log, read-only."""
+
+    list_display = ("activiteit", "ontvanger", "soort", "vervaldatum", "verzonden_op")
+    list_filter = ("soort",)
+    list_select_related = ("activiteit", "ontvanger")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

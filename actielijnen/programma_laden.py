@@ -1,21 +1,13 @@
 """
 Loads the programme from `fixtures/` into the database (`manage.py load_programma`).
 
-Idempotent: every record is found by its natural key and saved only when a field the sources own differs, so a
-second run changes nothing and writes no history. Fields users own (status, RAG, people, progress) are set only
-when a record is first created; records users added are never touched or deleted.
+Idempotent (hengelo_sd/laden.py): a second run changes nothing and writes no history. Fields users own (status,
+RAG, people, progress) are set only when a record is first created; records users added are never touched.
 """
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-
-import yaml
 
 from actielijnen.constants import ActiviteitStatus, RisicoStatus
 from actielijnen.models import (
@@ -28,9 +20,10 @@ from actielijnen.models import (
     RisicoWijziging,
     Thema,
 )
+from hengelo_sd.laden import Verslag, datakwaliteit_laden, lees_fixture, upsert
 from monitoring.constants import IndicatorSoort, MetingSoort, MetingStatus
 from monitoring.laden import laad_monitoring
-from monitoring.models import Datakwaliteitsnotitie, Doel, Indicator, Informatieniveau, Meting
+from monitoring.models import Doel, Indicator, Informatieniveau, Meting
 from monitoring.notatie import parse_getal, parse_meervoudig
 from participatie.models import (
     Communicatielijn,
@@ -41,46 +34,7 @@ from participatie.models import (
     Participatiestap,
 )
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 BRON_PLAN_62 = "000 §6.2"
-
-
-@dataclass
-class Verslag:
-    """What a load did, per model: created and updated records."""
-
-    aangemaakt: dict[str, int] = field(default_factory=dict)
-    bijgewerkt: dict[str, int] = field(default_factory=dict)
-
-    def tel(self, model, soort: str) -> None:
-        teller = self.aangemaakt if soort == "aangemaakt" else self.bijgewerkt
-        naam = str(model._meta.verbose_name_plural)
-        teller[naam] = teller.get(naam, 0) + 1
-
-    @property
-    def ongewijzigd(self) -> bool:
-        return not self.aangemaakt and not self.bijgewerkt
-
-
-def _lees(pad: str) -> dict:
-    with open(FIXTURES / pad, encoding="utf-8") as bestand:
-        return yaml.safe_load(bestand)
-
-
-def _upsert(verslag: Verslag, model, sleutel: dict, waarden: dict, bij_aanmaken: dict | None = None):
-    """Create or update one record by natural key; save only when a source-owned field differs."""
-    obj = model.objects.filter(**sleutel).first()
-    if obj is None:
-        obj = model.objects.create(**sleutel, **waarden, **(bij_aanmaken or {}))
-        verslag.tel(model, "aangemaakt")
-        return obj
-    gewijzigd = [naam for naam, waarde in waarden.items() if getattr(obj, naam) != waarde]
-    if gewijzigd:
-        for naam in gewijzigd:
-            setattr(obj, naam, waarden[naam])
-        obj.save()
-        verslag.tel(model, "bijgewerkt")
-    return obj
 
 
 @transaction.atomic
@@ -96,18 +50,18 @@ def laad_programma(*, demo: bool = False) -> Verslag:
     _laad_indicatoren(verslag)
     laad_monitoring(verslag)  # finances, transformatiepiramide, factsheet, areas (monitoring/laden.py)
     for pad in ("programma/actielijnen.yaml", "programma/risicos.yaml", "programma/indicatoren.yaml"):
-        _laad_datakwaliteit(verslag, _lees(pad).get("datakwaliteit", []))
+        datakwaliteit_laden(verslag, lees_fixture(pad).get("datakwaliteit", []), _OPZOEKEN)
     if demo:
         _laad_demo_gebruikers(verslag)
     return verslag
 
 
 def _laad_nieuw_hengelos_model(verslag: Verslag) -> None:
-    data = _lees("programma/nieuw_hengelos_model.yaml")
+    data = lees_fixture("programma/nieuw_hengelos_model.yaml")
     for laag in data["modellagen"]:
-        _upsert(verslag, Modellaag, {"code": laag["code"]}, {k: v for k, v in laag.items() if k != "code"})
+        upsert(verslag, Modellaag, {"code": laag["code"]}, {k: v for k, v in laag.items() if k != "code"})
     for kenmerk in data["kenmerken"]:
-        _upsert(
+        upsert(
             verslag,
             Kenmerk,
             {"nummer": kenmerk["nummer"]},
@@ -116,16 +70,16 @@ def _laad_nieuw_hengelos_model(verslag: Verslag) -> None:
 
 
 def _laad_actielijnen(verslag: Verslag) -> None:
-    data = _lees("programma/actielijnen.yaml")
+    data = lees_fixture("programma/actielijnen.yaml")
     themas = {
-        thema["code"]: _upsert(
+        thema["code"]: upsert(
             verslag, Thema, {"code": thema["code"]}, {k: v for k, v in thema.items() if k != "code"}
         )
         for thema in data["themas"]
     }
     for lijn in data["actielijnen"]:
         modellaag = Modellaag.objects.get(code=lijn["modellaag"]) if lijn["modellaag"] else None
-        actielijn = _upsert(
+        actielijn = upsert(
             verslag,
             Actielijn,
             {"nummer": lijn["nummer"]},
@@ -138,7 +92,7 @@ def _laad_actielijnen(verslag: Verslag) -> None:
         )
         for volgorde, act in enumerate(lijn["activiteiten"], start=1):
             code = act.get("code") or ""
-            activiteit = _upsert(
+            activiteit = upsert(
                 verslag,
                 Activiteit,
                 {"sleutel": act["sleutel"]},
@@ -164,9 +118,9 @@ def _laad_actielijnen(verslag: Verslag) -> None:
 
 
 def _laad_risicos(verslag: Verslag) -> None:
-    data = _lees("programma/risicos.yaml")
+    data = lees_fixture("programma/risicos.yaml")
     for risico in data["basisrisicos"]:
-        _upsert(
+        upsert(
             verslag,
             Risico,
             {"code": risico["code"]},
@@ -181,7 +135,7 @@ def _laad_risicos(verslag: Verslag) -> None:
         risico = Risico.objects.get(code=wijziging["risico"])
         _wijziging_vastleggen(verslag, risico, wijziging)
     for nieuw in data["nieuwe_risicos"]:
-        risico = _upsert(
+        risico = upsert(
             verslag,
             Risico,
             {"sleutel": nieuw["sleutel"]},
@@ -214,30 +168,30 @@ def _wijziging_vastleggen(verslag: Verslag, risico: Risico, wijziging: dict) -> 
 
 
 def _laad_inkoop(verslag: Verslag) -> None:
-    data = _lees("programma/inkoop.yaml")
+    data = lees_fixture("programma/inkoop.yaml")
     for fase_data in data["fasen"]:
-        fase = _upsert(
+        fase = upsert(
             verslag,
             Inkoopfase,
             {"nummer": fase_data["nummer"]},
             {k: fase_data[k] for k in ("naam", "start_kwartaal", "eind_kwartaal", "beschrijving", "bron")},
         )
         for nummer, naam in enumerate(fase_data.get("stappen", []), start=1):
-            _upsert(
+            upsert(
                 verslag,
                 Inkoopstap,
                 {"fase": fase, "nummer": nummer},
                 {"naam": naam, "bron": fase_data["bron"]},
             )
         for volgorde, naam in enumerate(fase_data.get("kernelementen", []), start=1):
-            _upsert(
+            upsert(
                 verslag,
                 Kernelement,
                 {"fase": fase, "volgorde": volgorde},
                 {"naam": naam, "bron": fase_data["bron"]},
             )
     for datum in data["contractdata"]:
-        _upsert(
+        upsert(
             verslag,
             Contractdatum,
             {"sleutel": datum["sleutel"]},
@@ -246,9 +200,9 @@ def _laad_inkoop(verslag: Verslag) -> None:
 
 
 def _laad_participatie(verslag: Verslag) -> None:
-    data = _lees("programma/participatie.yaml")
+    data = lees_fixture("programma/participatie.yaml")
     for volgorde, stap in enumerate(data["participatiestappen"], start=1):
-        _upsert(
+        upsert(
             verslag,
             Participatiestap,
             {"nummer": stap["nummer"]},
@@ -260,7 +214,7 @@ def _laad_participatie(verslag: Verslag) -> None:
             },
         )
     for volgorde, lijn in enumerate(data["communicatielijnen"], start=1):
-        _upsert(
+        upsert(
             verslag,
             Communicatielijn,
             {"sleutel": lijn["sleutel"]},
@@ -269,9 +223,9 @@ def _laad_participatie(verslag: Verslag) -> None:
 
 
 def _laad_informatiepiramide(verslag: Verslag) -> None:
-    for volgorde, niveau in enumerate(_lees("programma/informatiepiramide.yaml")["niveaus"], start=1):
+    for volgorde, niveau in enumerate(lees_fixture("programma/informatiepiramide.yaml")["niveaus"], start=1):
         waarden = {k: (v or "").strip() for k, v in niveau.items() if k != "sleutel"}
-        _upsert(
+        upsert(
             verslag,
             Informatieniveau,
             {"sleutel": niveau["sleutel"]},
@@ -280,17 +234,17 @@ def _laad_informatiepiramide(verslag: Verslag) -> None:
 
 
 def _laad_indicatoren(verslag: Verslag) -> None:
-    data = _lees("programma/indicatoren.yaml")
+    data = lees_fixture("programma/indicatoren.yaml")
     for doel in data["doelen"]:
         ouder = Doel.objects.get(code=doel["ouder"]) if doel.get("ouder") else None
-        _upsert(
+        upsert(
             verslag,
             Doel,
             {"code": doel["code"]},
             {"omschrijving": doel["omschrijving"], "ouder": ouder, "bron": BRON_PLAN_62},
         )
     for volgorde, ind in enumerate(data["indicatoren"], start=1):
-        indicator = _upsert(
+        indicator = upsert(
             verslag,
             Indicator,
             {"code": ind["code"]},
@@ -324,7 +278,7 @@ def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: st
     ).first()
     if bestaand is not None and bestaand.bron != bron:
         return  # replaced by an import or by hand since: the data team's value wins
-    _upsert(
+    upsert(
         verslag,
         Meting,
         {"indicator": indicator, "periode": str(jaar), "soort": soort, "wijk": None},
@@ -333,40 +287,18 @@ def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: st
     )
 
 
-def _onderwerp(verwijzing: dict):
-    ((soort, sleutel),) = verwijzing.items()
-    opzoeken = {
-        "actielijn": lambda: Actielijn.objects.get(nummer=sleutel),
-        "activiteit": lambda: Activiteit.objects.get(sleutel=sleutel),
-        "risico": lambda: Risico.objects.get(code=sleutel),
-        "nieuw_risico": lambda: Risico.objects.get(sleutel=sleutel),
-        "indicator": lambda: Indicator.objects.get(code=sleutel),
-        "doel": lambda: Doel.objects.get(code=sleutel),
-    }
-    return opzoeken[soort]()
-
-
-def _laad_datakwaliteit(verslag: Verslag, notities: list[dict]) -> None:
-    for notitie in notities:
-        onderwerp = _onderwerp(notitie["onderwerp"])
-        _upsert(
-            verslag,
-            Datakwaliteitsnotitie,
-            {"sleutel": notitie["sleutel"]},
-            {
-                "content_type": ContentType.objects.get_for_model(onderwerp),
-                "object_id": onderwerp.pk,
-                "betreft": notitie["betreft"],
-                "citaat": notitie["citaat"].strip(),
-                "bron": notitie["bron"],
-                "toelichting": " ".join(notitie["toelichting"].split()),
-                "ernst": notitie["ernst"],
-            },
-        )
+_OPZOEKEN = {
+    "actielijn": lambda sleutel: Actielijn.objects.get(nummer=sleutel),
+    "activiteit": lambda sleutel: Activiteit.objects.get(sleutel=sleutel),
+    "risico": lambda sleutel: Risico.objects.get(code=sleutel),
+    "nieuw_risico": lambda sleutel: Risico.objects.get(sleutel=sleutel),
+    "indicator": lambda sleutel: Indicator.objects.get(code=sleutel),
+    "doel": lambda sleutel: Doel.objects.get(code=sleutel),
+}
 
 
 def _laad_demo_gebruikers(verslag: Verslag) -> None:
-    data = _lees("demo/gebruikers.yaml")
+    data = lees_fixture("demo/gebruikers.yaml")
     User = get_user_model()
     gebruikers = {}
     for account in data["gebruikers"]:

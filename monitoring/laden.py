@@ -7,18 +7,12 @@ sources own differs, so a second run changes nothing and writes no history.
 """
 
 from decimal import Decimal
-from pathlib import Path
-
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-
-import yaml
 
 from actielijnen.models import Modellaag
+from hengelo_sd.laden import datakwaliteit_laden, lees_fixture, upsert
 from monitoring.constants import FinancienSoort
 from monitoring.models import (
     Bedrag,
-    Datakwaliteitsnotitie,
     Kerncijfer,
     Piramidestand,
     Scenario,
@@ -27,8 +21,6 @@ from monitoring.models import (
 )
 from monitoring.notatie import parse_getal
 
-MAP = Path(settings.BASE_DIR) / "fixtures" / "monitoring"
-
 
 class OngeldigeFixture(ValueError):
     pass
@@ -36,32 +28,18 @@ class OngeldigeFixture(ValueError):
 
 def laad_monitoring(verslag) -> None:
     """Load every file under fixtures/monitoring; `verslag` counts what was created or updated (its `tel`)."""
-    _laad_gebieden(verslag, _lees("gebieden.yaml"))
-    financien = _lees("financien.yaml")
+    _laad_gebieden(verslag, _lees_monitoring("gebieden.yaml"))
+    financien = _lees_monitoring("financien.yaml")
     _laad_financien(verslag, financien)
-    piramide = _lees("piramide.yaml")
+    piramide = _lees_monitoring("piramide.yaml")
     _laad_piramide(verslag, piramide)
-    _laad_datakwaliteit(verslag, financien.get("datakwaliteit", []) + piramide.get("datakwaliteit", []))
+    datakwaliteit_laden(
+        verslag, financien.get("datakwaliteit", []) + piramide.get("datakwaliteit", []), _OPZOEKEN
+    )
 
 
-def _lees(naam: str) -> dict:
-    with open(MAP / naam, encoding="utf-8") as bestand:
-        return yaml.safe_load(bestand)
-
-
-def _upsert(verslag, model, sleutel: dict, waarden: dict):
-    """Create or update one record by natural key; save only when a source-owned field differs."""
-    obj = model.objects.filter(**sleutel).first()
-    if obj is None:
-        verslag.tel(model, "aangemaakt")
-        return model.objects.create(**sleutel, **waarden)
-    gewijzigd = {naam: waarde for naam, waarde in waarden.items() if getattr(obj, naam) != waarde}
-    if gewijzigd:
-        for naam, waarde in gewijzigd.items():
-            setattr(obj, naam, waarde)
-        obj.save()
-        verslag.tel(model, "bijgewerkt")
-    return obj
+def _lees_monitoring(naam: str) -> dict:
+    return lees_fixture(f"monitoring/{naam}")
 
 
 def _euro(tekst) -> Decimal:
@@ -73,9 +51,9 @@ def _euro(tekst) -> Decimal:
 
 def _laad_gebieden(verslag, data: dict) -> None:
     for wijk in data.get("wijken") or []:
-        _upsert(verslag, Wijk, {"naam": wijk["naam"]}, {"cbs_code": wijk.get("cbs_code")})
+        upsert(verslag, Wijk, {"naam": wijk["naam"]}, {"cbs_code": wijk.get("cbs_code")})
     for gebied in data.get("vergelijkingsgebieden") or []:
-        _upsert(
+        upsert(
             verslag,
             Vergelijkingsgebied,
             {"naam": gebied["naam"]},
@@ -85,7 +63,7 @@ def _laad_gebieden(verslag, data: dict) -> None:
 
 def _laad_financien(verslag, data: dict) -> None:
     for regel in data["bedragen"]:
-        _upsert(
+        upsert(
             verslag,
             Bedrag,
             {"sleutel": regel["sleutel"]},
@@ -101,7 +79,7 @@ def _laad_financien(verslag, data: dict) -> None:
         )
     gedocumenteerd = {n["sleutel"] for n in data.get("datakwaliteit", [])}
     for item in data["scenarios"]:
-        scenario = _upsert(
+        scenario = upsert(
             verslag, Scenario, {"nummer": item["nummer"]}, {"naam": item["naam"], "bron": item["bron"]}
         )
         som: dict[int, Decimal] = {}
@@ -109,7 +87,7 @@ def _laad_financien(verslag, data: dict) -> None:
             for jaar, cel in per_jaar.items():
                 bedrag = _euro(cel)
                 som[jaar] = som.get(jaar, Decimal(0)) + bedrag
-                _upsert(
+                upsert(
                     verslag,
                     Bedrag,
                     {"sleutel": f"scenario-{scenario.nummer}-{domein}-{jaar}"},
@@ -137,14 +115,14 @@ def _laad_financien(verslag, data: dict) -> None:
 def _laad_piramide(verslag, data: dict) -> None:
     lagen = {laag.code: laag for laag in Modellaag.objects.all()}
     for stand in data["piramidestanden"]:
-        _upsert(
+        upsert(
             verslag,
             Piramidestand,
             {"modellaag": lagen[stand["modellaag"]], "periode": stand["periode"]},
             {"aantal_clienten": int(parse_getal(stand["aantal_clienten"]).waarde), "bron": stand["bron"]},
         )
     for volgorde, cijfer in enumerate(data["kerncijfers"], start=1):
-        _upsert(
+        upsert(
             verslag,
             Kerncijfer,
             {"sleutel": cijfer["sleutel"]},
@@ -162,30 +140,8 @@ def _laad_piramide(verslag, data: dict) -> None:
         )
 
 
-def _onderwerp(verwijzing: dict):
-    ((soort, sleutel),) = verwijzing.items()
-    opzoeken = {
-        "scenario": lambda: Scenario.objects.get(nummer=sleutel),
-        "bedrag": lambda: Bedrag.objects.get(sleutel=sleutel),
-        "kerncijfer": lambda: Kerncijfer.objects.get(sleutel=sleutel),
-    }
-    return opzoeken[soort]()
-
-
-def _laad_datakwaliteit(verslag, notities: list[dict]) -> None:
-    for notitie in notities:
-        onderwerp = _onderwerp(notitie["onderwerp"])
-        _upsert(
-            verslag,
-            Datakwaliteitsnotitie,
-            {"sleutel": notitie["sleutel"]},
-            {
-                "content_type": ContentType.objects.get_for_model(onderwerp),
-                "object_id": onderwerp.pk,
-                "betreft": notitie["betreft"],
-                "citaat": " ".join(notitie["citaat"].split()),
-                "bron": notitie["bron"],
-                "toelichting": " ".join(notitie["toelichting"].split()),
-                "ernst": notitie["ernst"],
-            },
-        )
+_OPZOEKEN = {
+    "scenario": lambda sleutel: Scenario.objects.get(nummer=sleutel),
+    "bedrag": lambda sleutel: Bedrag.objects.get(sleutel=sleutel),
+    "kerncijfer": lambda sleutel: Kerncijfer.objects.get(sleutel=sleutel),
+}

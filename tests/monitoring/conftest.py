@@ -1,6 +1,6 @@
 import pytest
 
-from actielijnen.programma_laden import Verslag
+from hengelo_sd.laden import Verslag
 from monitoring.laden import laad_monitoring
 
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from actielijnen.programma_laden import Verslag
+from hengelo_sd.laden import Verslag
 from monitoring.constants import Domein, FinancienSoort
 from monitoring.laden import laad_monitoring
 from monitoring.models import Bedrag, Datakwaliteitsnotitie, Kerncijfer, Piramidestand, Scenario

@@ -361,6 +361,18 @@ def top_risicos(*, aantal: int = 5) -> list[TopRisico]:
     return [TopRisico(r, trend.get(r.laatste_soort, "gelijk")) for r in risicos]
 
 
+def risicowijzigingen(*, peildatum: date | None = None, aantal: int = 10) -> list[RisicoWijziging]:
+    """The latest logged changes in risks and measures, up to `peildatum` (one query).
+
+    The log is dated, so the raad sees exactly the changes up to the released peildatum, as the Jaarstukken
+    2023 report them ("measures intensified", "risk grown smaller", "no longer tracked").
+    """
+    wijzigingen = RisicoWijziging.objects.select_related("risico", "risico__activiteit__actielijn")
+    if peildatum is not None:
+        wijzigingen = wijzigingen.filter(datum__lte=peildatum)
+    return list(wijzigingen.order_by("-datum", "-pk")[:aantal])
+
+
 def laatste_vrijgave() -> Vrijgave | None:
     return Vrijgave.objects.select_related("vrijgegeven_door").order_by("-vrijgegeven_op", "-pk").first()
 

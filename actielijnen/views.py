@@ -355,6 +355,7 @@ def _uitkomsten(*, peildatum=None) -> dict:
         "clientervaring": [s for s in standen if s.indicator.doel.code.startswith(CLIENTERVARING_DOEL)],
         "partnertevredenheid": [s for s in standen if "partner" in s.indicator.naam.lower()],
         "financien": financien_samenvatting(peildatum=peildatum),
+        "risicowijzigingen": selectors.risicowijzigingen(peildatum=peildatum),
     }
 
 

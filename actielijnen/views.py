@@ -8,6 +8,7 @@ also when posting a form directly.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -49,6 +50,25 @@ def _fouten_naar_formulier(form, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout)
+
+
+def _formulier_verwerken(request, form, *, actie, melding) -> bool:
+    """Validate a posted form and carry it out through a service, all or nothing.
+
+    `actie(cleaned_data)` calls the service(s) inside one transaction; a ValidationError they raise is shown next
+    to the field it names and nothing is saved. `melding` is the success message, or a function of the result.
+    Returns True when the action was carried out (the view then redirects).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        with transaction.atomic():
+            resultaat = actie(form.cleaned_data)
+    except ValidationError as fout:
+        _fouten_naar_formulier(form, fout)
+        return False
+    messages.success(request, melding(resultaat) if callable(melding) else melding)
+    return True
 
 
 def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
@@ -103,16 +123,15 @@ def activiteit_detail(request, sleutel):
 def voortgang_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = VoortgangsrapportageForm(request.POST or None, activiteit=activiteit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.voortgangsrapportage_create(
-                activiteit=activiteit, auteur=request.user, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "De voortgang is opgeslagen.")
-            return redirect(activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.voortgangsrapportage_create(
+            activiteit=activiteit, auteur=request.user, **data
+        ),
+        melding="De voortgang is opgeslagen.",
+    ):
+        return redirect(activiteit)
     return render(request, "actielijnen/voortgang_form.html", {"activiteit": activiteit, "form": form})
 
 
@@ -121,22 +140,16 @@ def mijlpaal_form(request, sleutel, pk=None):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     mijlpaal = get_object_or_404(Mijlpaal, pk=pk, activiteit=activiteit) if pk else None
     form = MijlpaalForm(request.POST or None, instance=mijlpaal)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if mijlpaal:
-                services.mijlpaal_update(mijlpaal=mijlpaal, **data)
-            else:
-                services.mijlpaal_create(
-                    activiteit=activiteit,
-                    omschrijving=data["omschrijving"],
-                    datum_gepland=data["datum_gepland"],
-                )
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "De mijlpaal is opgeslagen.")
-            return redirect(activiteit)
+
+    def opslaan(data):
+        if mijlpaal:
+            return services.mijlpaal_update(mijlpaal=mijlpaal, **data)
+        return services.mijlpaal_create(
+            activiteit=activiteit, omschrijving=data["omschrijving"], datum_gepland=data["datum_gepland"]
+        )
+
+    if _formulier_verwerken(request, form, actie=opslaan, melding="De mijlpaal is opgeslagen."):
+        return redirect(activiteit)
     return render(
         request,
         "actielijnen/formulier.html",
@@ -152,14 +165,13 @@ def mijlpaal_form(request, sleutel, pk=None):
 def risico_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = RisicoForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risico_create(activiteit=activiteit, auteur=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "Het risico is vastgelegd.")
-            return redirect(activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.risico_create(activiteit=activiteit, auteur=request.user, **data),
+        melding="Het risico is vastgelegd.",
+    ):
+        return redirect(activiteit)
     return render(
         request,
         "actielijnen/formulier.html",
@@ -181,14 +193,13 @@ def risico_update(request, sleutel, pk):
             "status": risico.status,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risico_update(risico=risico, auteur=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "Het risico is bijgewerkt.")
-            return redirect(activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.risico_update(risico=risico, auteur=request.user, **data),
+        melding="Het risico is bijgewerkt.",
+    ):
+        return redirect(activiteit)
     return render(
         request,
         "actielijnen/formulier.html",
@@ -200,20 +211,16 @@ def risico_update(request, sleutel, pk):
 def planningswijziging_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = PlanningswijzigingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.planningswijziging_indienen(
-                activiteit=activiteit, aangevraagd_door=request.user, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(
-                request,
-                "De planningswijziging is ingediend. Zij gaat in zodra opdrachtgever, opdrachtnemer en "
-                "opgavecoördinator akkoord zijn.",
-            )
-            return redirect(activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.planningswijziging_indienen(
+            activiteit=activiteit, aangevraagd_door=request.user, **data
+        ),
+        melding="De planningswijziging is ingediend. Zij gaat in zodra opdrachtgever, opdrachtnemer en "
+        "opgavecoördinator akkoord zijn.",
+    ):
+        return redirect(activiteit)
     return render(
         request,
         "actielijnen/formulier.html",
@@ -234,16 +241,15 @@ def planningswijziging_akkoord(request, pk):
     if not rollen:
         raise PermissionDenied
     form = AkkoordForm(request.POST or None, rollen=rollen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            wijziging = services.planningswijziging_akkoord_geven(
-                planningswijziging=wijziging, gebruiker=request.user, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, f"Uw besluit is vastgelegd. Status: {wijziging.get_status_display()}.")
-            return redirect(wijziging.activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.planningswijziging_akkoord_geven(
+            planningswijziging=wijziging, gebruiker=request.user, **data
+        ),
+        melding=lambda besloten: f"Uw besluit is vastgelegd. Status: {besloten.get_status_display()}.",
+    ):
+        return redirect(wijziging.activiteit)
     return render(
         request,
         "actielijnen/akkoord_form.html",
@@ -258,16 +264,15 @@ def opdrachtbeschrijving_update(request, sleutel):
     if not mag_opdrachtbeschrijving_bewerken(request.user, opdracht):
         raise PermissionDenied
     form = OpdrachtbeschrijvingForm(request.POST or None, instance=opdracht)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, **form.cleaned_data)
-            if "ter_goedkeuring" in request.POST:
-                services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "De opdrachtbeschrijving is opgeslagen.")
-            return redirect(activiteit)
+
+    def opslaan(data):
+        # One transaction (see _formulier_verwerken): offering it for approval never half-saves the text.
+        services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, **data)
+        if "ter_goedkeuring" in request.POST:
+            services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
+
+    if _formulier_verwerken(request, form, actie=opslaan, melding="De opdrachtbeschrijving is opgeslagen."):
+        return redirect(activiteit)
     return render(
         request, "actielijnen/opdrachtbeschrijving_form.html", {"activiteit": activiteit, "form": form}
     )
@@ -301,14 +306,15 @@ def opdrachtbeschrijving_vaststellen(request, sleutel):
 def jaarsamenvatting_form(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = JaarsamenvattingForm(request.POST or None, initial={"jaar": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.jaarsamenvatting_opslaan(activiteit=activiteit, auteur=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_naar_formulier(form, fout)
-        else:
-            messages.success(request, "De jaarsamenvatting is opgeslagen.")
-            return redirect(activiteit)
+    if _formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.jaarsamenvatting_opslaan(
+            activiteit=activiteit, auteur=request.user, **data
+        ),
+        melding="De jaarsamenvatting is opgeslagen.",
+    ):
+        return redirect(activiteit)
     return render(
         request,
         "actielijnen/formulier.html",

@@ -290,6 +290,22 @@ def test_trekker_offers_a_complete_opdrachtbeschrijving_for_approval(client, tre
 
 
 @pytest.mark.django_db
+def test_offering_an_incomplete_opdrachtbeschrijving_saves_nothing_and_says_what_is_missing(
+    client, trekker, activiteit
+):
+    client.force_login(trekker)
+    response = client.post(
+        reverse("actielijnen:opdrachtbeschrijving_update", args=[activiteit.sleutel]),
+        {"beschrijving": "Alleen de beschrijving", "ter_goedkeuring": "1"},
+    )
+    assert response.status_code == 200
+    assert "Vul eerst alle zes onderdelen in" in response.content.decode()
+    activiteit.opdrachtbeschrijving.refresh_from_db()
+    assert activiteit.opdrachtbeschrijving.beschrijving == ""  # the text did not half-save
+    assert activiteit.opdrachtbeschrijving.status == OpdrachtbeschrijvingStatus.CONCEPT
+
+
+@pytest.mark.django_db
 def test_trekker_start_page_shows_their_activities_and_what_is_due(
     client, trekker, activiteit, andere_activiteit
 ):

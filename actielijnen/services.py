@@ -350,7 +350,12 @@ def herinneringen_versturen(*, vandaag: date | None = None) -> list[Herinnering]
             if Herinnering.objects.select_for_update().filter(**sleutel).exists():
                 continue
             herinnering = Herinnering.objects.create(**sleutel)
-            context = {"activiteit": activiteit, "verwachting": verwachting, "soort": soort}
+            context = {
+                "activiteit": activiteit,
+                "verwachting": verwachting,
+                "soort": soort,
+                "site_url": settings.SITE_URL.rstrip("/"),
+            }
             onderwerp = (
                 f"Update binnenkort verwacht: {activiteit}"
                 if soort == HerinneringSoort.BINNENKORT

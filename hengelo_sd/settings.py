@@ -140,6 +140,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="transformatiemonitor@hengelo.nl")
+# The address users reach the application at; links in e-mails start with it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Security: secure by default outside DEBUG (manage.py check --deploy is clean).
 SECURE_PROXY_SSL_HEADER = (

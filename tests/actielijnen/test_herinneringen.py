@@ -21,13 +21,17 @@ def bijgewerkte_activiteit(activiteit, trekker):
 
 
 @pytest.mark.django_db
-def test_a_reminder_goes_out_a_few_days_before_the_update_is_due(bijgewerkte_activiteit, trekker):
+def test_a_reminder_goes_out_a_few_days_before_the_update_is_due(bijgewerkte_activiteit, trekker, settings):
+    settings.SITE_URL = "https://sd.hengelo.example/"
     verstuurd = herinneringen_versturen(vandaag=VERVALDATUM - datetime.timedelta(days=2))
     assert [h.soort for h in verstuurd] == [HerinneringSoort.BINNENKORT]
     (bericht,) = mail.outbox
     assert bericht.to == [trekker.email]
     assert bijgewerkte_activiteit.naam in bericht.subject
     assert "31 maart 2025" in bericht.body
+    assert (
+        f"https://sd.hengelo.example/activiteiten/{bijgewerkte_activiteit.sleutel}/voortgang/" in bericht.body
+    )
 
 
 @pytest.mark.django_db

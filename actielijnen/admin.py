@@ -20,6 +20,7 @@ from actielijnen.models import (
     Voortgangsrapportage,
     Vrijgave,
 )
+from actielijnen.permissions import mag_bewerken
 from monitoring.admin import DatakwaliteitInline
 
 
@@ -115,6 +116,15 @@ class ActiviteitAdmin(SimpleHistoryAdmin):
         VoortgangsrapportageInline,
         DatakwaliteitInline,
     ]
+
+    # The same access rules as the pages (actielijnen/permissions.py).
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not mag_bewerken(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(Thema)

@@ -19,9 +19,9 @@ NIVEAUS = ("uitvoering", "management", "college", "raad", "inwoners")
 URL_NAMEN = {
     "uitvoering": "actielijnen:uitvoering",
     "management": "actielijnen:management",
-    "college": "actielijnen:college",
-    "raad": "actielijnen:raad",
-    "inwoners": "inwoners",
+    "college": "rapportage:college",
+    "raad": "rapportage:raad",
+    "inwoners": "rapportage:inwoners",
 }
 
 

@@ -18,10 +18,9 @@ from actielijnen.models import (
     RisicoWijziging,
     Thema,
     Voortgangsrapportage,
-    Vrijgave,
 )
 from actielijnen.permissions import mag_bewerken
-from monitoring.admin import DatakwaliteitInline
+from bronnen.admin import DatakwaliteitInline
 
 
 class ActiviteitInline(admin.TabularInline):
@@ -240,13 +239,6 @@ class JaarsamenvattingAdmin(SimpleHistoryAdmin):
     search_fields = ("activiteit__naam", "samenvatting")
     list_select_related = ("activiteit", "auteur")
     autocomplete_fields = ("activiteit", "auteur")
-
-
-@admin.register(Vrijgave)
-class VrijgaveAdmin(SimpleHistoryAdmin):
-    list_display = ("peildatum", "vrijgegeven_door", "vrijgegeven_op")
-    list_select_related = ("vrijgegeven_door",)
-    date_hierarchy = "peildatum"
 
 
 @admin.register(Herinnering)

@@ -161,15 +161,6 @@ class JaarsamenvattingForm(forms.Form):
     )
 
 
-class VrijgaveForm(forms.Form):
-    peildatum = forms.DateField(
-        label="Peildatum", widget=DATUM, help_text="De raad ziet de stand op deze datum."
-    )
-    toelichting = forms.CharField(
-        label="Toelichting voor de raad", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
 class DashboardFilterForm(forms.Form):
     actielijn = forms.ModelChoiceField(label="Actielijn", queryset=Actielijn.objects.all(), required=False)
     thema = forms.ModelChoiceField(label="Thema", queryset=Thema.objects.all(), required=False)

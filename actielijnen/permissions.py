@@ -76,7 +76,3 @@ def mag_opdrachtbeschrijving_vaststellen(user, opdrachtbeschrijving) -> bool:
 def mag_interne_gegevens_zien(user) -> bool:
     """Knelpunten, verhalen, toelichting and names: the programme organisation, not college, raad or inwoners."""
     return user.is_authenticated and user.has_perm("actielijnen.view_voortgangsrapportage")
-
-
-def mag_vrijgeven_aan_raad(user) -> bool:
-    return user.is_authenticated and user.has_perm("actielijnen.vrijgeven_raad")

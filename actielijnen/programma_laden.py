@@ -1,13 +1,16 @@
 """
-Loads the programme from `fixtures/` into the database (`manage.py load_programma`).
+Loads actielijnen's part of the programme from `fixtures/`: Nieuw Hengelo's Model (lagen, kenmerken), the
+actielijnen with their activiteiten and thema's, the risico's with their change log, and (on request) the demo
+accounts from `fixtures/demo/gebruikers.yaml`.
 
-Idempotent (hengelo_sd/laden.py): a second run changes nothing and writes no history. Fields users own (status,
-RAG, people, progress) are set only when a record is first created; records users added are never touched.
+The whole programme is loaded by `rapportage.programma_laden.laad_programma` (`manage.py load_programma`), which
+calls every app's loader bottom-up and then loads the data-quality notes of `DATAKWALITEIT` with the lookups of
+`OPZOEKEN`. Idempotent (bronnen/laden.py): a second run changes nothing and writes no history. Fields users own
+(status, RAG, people, progress) are set only when a record is first created; records users added are never touched.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 
 from actielijnen.constants import ActiviteitStatus, RisicoStatus
 from actielijnen.models import (
@@ -20,40 +23,23 @@ from actielijnen.models import (
     RisicoWijziging,
     Thema,
 )
-from hengelo_sd.laden import Verslag, datakwaliteit_laden, lees_fixture, upsert
-from monitoring.constants import IndicatorSoort, MetingSoort, MetingStatus
-from monitoring.laden import laad_monitoring
-from monitoring.models import Doel, Indicator, Informatieniveau, Meting
-from monitoring.notatie import parse_getal, parse_meervoudig
-from participatie.models import (
-    Communicatielijn,
-    Contractdatum,
-    Inkoopfase,
-    Inkoopstap,
-    Kernelement,
-    Participatiestap,
-)
+from bronnen.laden import Verslag, lees_fixture, upsert
 
-BRON_PLAN_62 = "000 §6.2"
+# The fixture files whose data-quality notes concern actielijnen's objects, and how to find those objects.
+DATAKWALITEIT = ("programma/actielijnen.yaml", "programma/risicos.yaml")
+OPZOEKEN = {
+    "actielijn": lambda sleutel: Actielijn.objects.get(nummer=sleutel),
+    "activiteit": lambda sleutel: Activiteit.objects.get(sleutel=sleutel),
+    "risico": lambda sleutel: Risico.objects.get(code=sleutel),
+    "nieuw_risico": lambda sleutel: Risico.objects.get(sleutel=sleutel),
+}
 
 
-@transaction.atomic
-def laad_programma(*, demo: bool = False) -> Verslag:
-    """Load every fixture file; with demo=True also the demo accounts. All or nothing."""
-    verslag = Verslag()
+def laad_actielijnen(verslag: Verslag) -> None:
+    """Load Nieuw Hengelo's Model, the actielijnen and activiteiten, and the risico's."""
     _laad_nieuw_hengelos_model(verslag)
     _laad_actielijnen(verslag)
     _laad_risicos(verslag)
-    _laad_inkoop(verslag)
-    _laad_participatie(verslag)
-    _laad_informatiepiramide(verslag)
-    _laad_indicatoren(verslag)
-    laad_monitoring(verslag)  # finances, transformatiepiramide, factsheet, areas (monitoring/laden.py)
-    for pad in ("programma/actielijnen.yaml", "programma/risicos.yaml", "programma/indicatoren.yaml"):
-        datakwaliteit_laden(verslag, lees_fixture(pad).get("datakwaliteit", []), _OPZOEKEN)
-    if demo:
-        _laad_demo_gebruikers(verslag)
-    return verslag
 
 
 def _laad_nieuw_hengelos_model(verslag: Verslag) -> None:
@@ -167,137 +153,8 @@ def _wijziging_vastleggen(verslag: Verslag, risico: Risico, wijziging: dict) -> 
         risico.save(update_fields=["status"])
 
 
-def _laad_inkoop(verslag: Verslag) -> None:
-    data = lees_fixture("programma/inkoop.yaml")
-    for fase_data in data["fasen"]:
-        fase = upsert(
-            verslag,
-            Inkoopfase,
-            {"nummer": fase_data["nummer"]},
-            {k: fase_data[k] for k in ("naam", "start_kwartaal", "eind_kwartaal", "beschrijving", "bron")},
-        )
-        for nummer, naam in enumerate(fase_data.get("stappen", []), start=1):
-            upsert(
-                verslag,
-                Inkoopstap,
-                {"fase": fase, "nummer": nummer},
-                {"naam": naam, "bron": fase_data["bron"]},
-            )
-        for volgorde, naam in enumerate(fase_data.get("kernelementen", []), start=1):
-            upsert(
-                verslag,
-                Kernelement,
-                {"fase": fase, "volgorde": volgorde},
-                {"naam": naam, "bron": fase_data["bron"]},
-            )
-    for datum in data["contractdata"]:
-        upsert(
-            verslag,
-            Contractdatum,
-            {"sleutel": datum["sleutel"]},
-            {k: v for k, v in datum.items() if k != "sleutel"},
-        )
-
-
-def _laad_participatie(verslag: Verslag) -> None:
-    data = lees_fixture("programma/participatie.yaml")
-    for volgorde, stap in enumerate(data["participatiestappen"], start=1):
-        upsert(
-            verslag,
-            Participatiestap,
-            {"nummer": stap["nummer"]},
-            {
-                "volgorde": volgorde,
-                "naam": stap["naam"],
-                "beschrijving": stap["beschrijving"],
-                "bron": stap["bron"],
-            },
-        )
-    for volgorde, lijn in enumerate(data["communicatielijnen"], start=1):
-        upsert(
-            verslag,
-            Communicatielijn,
-            {"sleutel": lijn["sleutel"]},
-            {"naam": lijn["naam"], "volgorde": volgorde, "bron": lijn["bron"]},
-        )
-
-
-def _laad_informatiepiramide(verslag: Verslag) -> None:
-    for volgorde, niveau in enumerate(lees_fixture("programma/informatiepiramide.yaml")["niveaus"], start=1):
-        waarden = {k: (v or "").strip() for k, v in niveau.items() if k != "sleutel"}
-        upsert(
-            verslag,
-            Informatieniveau,
-            {"sleutel": niveau["sleutel"]},
-            {**waarden, "volgorde": volgorde, "bron": "000 §5.3"},
-        )
-
-
-def _laad_indicatoren(verslag: Verslag) -> None:
-    data = lees_fixture("programma/indicatoren.yaml")
-    for doel in data["doelen"]:
-        ouder = Doel.objects.get(code=doel["ouder"]) if doel.get("ouder") else None
-        upsert(
-            verslag,
-            Doel,
-            {"code": doel["code"]},
-            {"omschrijving": doel["omschrijving"], "ouder": ouder, "bron": BRON_PLAN_62},
-        )
-    for volgorde, ind in enumerate(data["indicatoren"], start=1):
-        indicator = upsert(
-            verslag,
-            Indicator,
-            {"code": ind["code"]},
-            {
-                "naam": ind["naam"],
-                "doel": Doel.objects.get(code=ind["doel"]),
-                "volgorde": volgorde,
-                "eenheid": ind["eenheid"],
-                "richting": ind["richting"],
-                "soort": IndicatorSoort.EFFECT_KWALITATIEF,  # §5.2: programma 6 indicators are the qualitative effects
-                "vindplaats": ind["vindplaats"],
-            },
-        )
-        bron = f"{BRON_PLAN_62}, tabel {ind['doel']}"
-        for jaar, getal in parse_meervoudig(ind.get("peilwaarde")):
-            _meting(verslag, indicator, jaar, MetingSoort.PEILWAARDE, getal.waarde, bron)
-        for jaar, cel in (ind.get("streefwaarden") or {}).items():
-            getal = parse_getal(cel)
-            if getal is not None:
-                _meting(verslag, indicator, jaar, MetingSoort.STREEFWAARDE, getal.waarde, bron)
-        realisatie_bron = ind.get("realisatie_bron", f"{bron}, Jaarstukken 2021")
-        for jaar, cel in (ind.get("realisatie") or {}).items():
-            getal = parse_getal(cel)
-            if getal is not None:
-                _meting(verslag, indicator, jaar, MetingSoort.REALISATIE, getal.waarde, realisatie_bron)
-
-
-def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: str) -> None:
-    bestaand = Meting.objects.filter(
-        indicator=indicator, periode=str(jaar), soort=soort, wijk__isnull=True
-    ).first()
-    if bestaand is not None and bestaand.bron != bron:
-        return  # replaced by an import or by hand since: the data team's value wins
-    upsert(
-        verslag,
-        Meting,
-        {"indicator": indicator, "periode": str(jaar), "soort": soort, "wijk": None},
-        {"waarde": waarde, "bron": bron},
-        bij_aanmaken={"status": MetingStatus.DEFINITIEF},
-    )
-
-
-_OPZOEKEN = {
-    "actielijn": lambda sleutel: Actielijn.objects.get(nummer=sleutel),
-    "activiteit": lambda sleutel: Activiteit.objects.get(sleutel=sleutel),
-    "risico": lambda sleutel: Risico.objects.get(code=sleutel),
-    "nieuw_risico": lambda sleutel: Risico.objects.get(sleutel=sleutel),
-    "indicator": lambda sleutel: Indicator.objects.get(code=sleutel),
-    "doel": lambda sleutel: Doel.objects.get(code=sleutel),
-}
-
-
-def _laad_demo_gebruikers(verslag: Verslag) -> None:
+def laad_demo_gebruikers(verslag: Verslag) -> None:
+    """One account per role (groups from accounts) and demo roles on activities nobody was assigned to."""
     data = lees_fixture("demo/gebruikers.yaml")
     User = get_user_model()
     gebruikers = {}

@@ -32,7 +32,7 @@ ROL_PERMISSIES = {
     Rol.OPGAVECOORDINATOR: _UITVOERING,
     Rol.MANAGER: _MANAGEMENT,
     # College and raad see outcomes only: no activity details, notes or staff names.
-    Rol.COLLEGE: ["actielijnen.view_college", "actielijnen.view_raad", "actielijnen.vrijgeven_raad"],
+    Rol.COLLEGE: ["actielijnen.view_college", "actielijnen.view_raad"],
     Rol.RAAD: ["actielijnen.view_raad"],
     Rol.GRIFFIE: ["actielijnen.view_raad"],
     Rol.BEHEERDER: [

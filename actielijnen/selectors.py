@@ -9,7 +9,7 @@ activity, its actielijn and the programme totals (horizontal and vertical flow, 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -30,7 +30,6 @@ from actielijnen.models import (
     Risico,
     RisicoWijziging,
     Voortgangsrapportage,
-    Vrijgave,
 )
 from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen
 
@@ -361,31 +360,54 @@ def top_risicos(*, aantal: int = 5) -> list[TopRisico]:
     return [TopRisico(r, trend.get(r.laatste_soort, "gelijk")) for r in risicos]
 
 
-def risicowijzigingen(*, peildatum: date | None = None, aantal: int = 10) -> list[RisicoWijziging]:
-    """The latest logged changes in risks and measures, up to `peildatum` (one query).
+def risicowijzigingen(
+    *, peildatum: date | None = None, sinds: date | None = None, aantal: int | None = 10
+) -> list[RisicoWijziging]:
+    """The latest logged changes in risks and measures, after `sinds` and up to `peildatum` (one query).
 
-    The log is dated, so the raad sees exactly the changes up to the released peildatum, as the Jaarstukken
+    The log is dated, so an edition holds exactly the changes since the previous edition, as the Jaarstukken
     2023 report them ("measures intensified", "risk grown smaller", "no longer tracked").
     """
     wijzigingen = RisicoWijziging.objects.select_related("risico", "risico__activiteit__actielijn")
     if peildatum is not None:
         wijzigingen = wijzigingen.filter(datum__lte=peildatum)
-    return list(wijzigingen.order_by("-datum", "-pk")[:aantal])
+    if sinds is not None:
+        wijzigingen = wijzigingen.filter(datum__gt=sinds)
+    wijzigingen = wijzigingen.order_by("-datum", "-pk")
+    return list(wijzigingen if aantal is None else wijzigingen[:aantal])
 
 
-def laatste_vrijgave() -> Vrijgave | None:
-    return Vrijgave.objects.select_related("vrijgegeven_door").order_by("-vrijgegeven_op", "-pk").first()
+def risicoregister() -> list[Risico]:
+    """Every active risk, programme-wide and per activity, highest kans × impact first (one query)."""
+    return list(
+        Risico.objects.actief()
+        .met_score()
+        .select_related("activiteit", "activiteit__actielijn")
+        .order_by(F("score_db").desc(nulls_last=True), "code", "omschrijving")
+    )
+
+
+def mijlpalen_op(peildatum: date) -> list[Mijlpaal]:
+    """Milestones reached by `peildatum`, and those due before it but not reached by then (one query)."""
+    return list(
+        Mijlpaal.objects.filter(datum_gepland__lte=peildatum)
+        .select_related("activiteit", "activiteit__actielijn")
+        .order_by("activiteit__actielijn__nummer", "activiteit__volgorde", "datum_gepland", "pk")
+    )
 
 
 @dataclass
 class PlanUitleg:
     modellagen: list[Modellaag]
     kenmerken: list[Kenmerk]
+    actielijnen: list[Actielijn]
 
 
 def plan_uitleg() -> PlanUitleg:
-    """The Nieuw Hengelo's Model for the Inwoners page (2 queries)."""
-    return PlanUitleg(list(Modellaag.objects.all()), list(Kenmerk.objects.all()))
+    """The plan's own text for the Inwoners page: the Nieuw Hengelo's Model and the actielijnen (3 queries)."""
+    return PlanUitleg(
+        list(Modellaag.objects.all()), list(Kenmerk.objects.all()), list(Actielijn.objects.order_by("nummer"))
+    )
 
 
 # --- Reminders and freshness -------------------------------------------------------------------------------
@@ -409,20 +431,9 @@ def update_verwachtingen(*, vandaag: date | None = None) -> list[UpdateVerwachti
     return [UpdateVerwachting(a, a.laatste, a.volgende_update_op(a.laatste)) for a in activiteiten]
 
 
-@dataclass(frozen=True)
-class Versheid:
-    laatste_update: datetime | None
-    laatste_import: datetime | None
-
-
-def versheid() -> Versheid:
-    """How fresh the figures are: the last progress update and the last change to a meting (2 queries)."""
-    from monitoring.models import Meting
-
-    return Versheid(
-        laatste_update=Voortgangsrapportage.objects.aggregate(m=Max("aangemaakt_op"))["m"],
-        laatste_import=Meting.history.aggregate(m=Max("history_date"))["m"],
-    )
+def laatste_update() -> datetime | None:
+    """When the last progress update was written, for the freshness footer (one query)."""
+    return Voortgangsrapportage.objects.aggregate(m=Max("aangemaakt_op"))["m"]
 
 
 # The RAG words the filters offer, including "onbekend" (no update yet).

@@ -32,7 +32,6 @@ from actielijnen.models import (
     Risico,
     RisicoWijziging,
     Voortgangsrapportage,
-    Vrijgave,
 )
 
 # Reminders go out this many days before the due date, and again this many days after it.
@@ -310,14 +309,6 @@ def jaarsamenvatting_opslaan(
     samenvatting_obj = bestaand or Jaarsamenvatting(activiteit=activiteit, jaar=jaar)
     samenvatting_obj.samenvatting, samenvatting_obj.auteur = samenvatting, auteur
     return _opgeslagen(samenvatting_obj)
-
-
-@transaction.atomic
-def vrijgave_aan_raad(*, gebruiker, peildatum: date, toelichting: str = "") -> Vrijgave:
-    """The college releases the outcome picture as of `peildatum`; the raad sees only released figures."""
-    if peildatum > timezone.localdate():
-        raise ValidationError({"peildatum": "De peildatum ligt in de toekomst."})
-    return _opgeslagen(Vrijgave(peildatum=peildatum, vrijgegeven_door=gebruiker, toelichting=toelichting))
 
 
 def herinnering_soort(*, vervaldatum: date, vandaag: date) -> str | None:

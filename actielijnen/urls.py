@@ -6,9 +6,6 @@ app_name = "actielijnen"
 urlpatterns = [
     path("", views.uitvoering, name="uitvoering"),
     path("management/", views.management, name="management"),
-    path("college/", views.college, name="college"),
-    path("college/vrijgeven/", views.vrijgeven, name="vrijgeven"),
-    path("raad/", views.raad, name="raad"),
     path(
         "planningswijziging/<int:pk>/akkoord/",
         views.planningswijziging_akkoord,

@@ -8,7 +8,6 @@ also when posting a form directly.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,48 +26,15 @@ from actielijnen.forms import (
     RisicoForm,
     RisicoWijzigenForm,
     VoortgangsrapportageForm,
-    VrijgaveForm,
 )
+from actielijnen.formulieren import formulier_verwerken
 from actielijnen.models import Activiteit, Mijlpaal, Opdrachtbeschrijving, Planningswijziging, Risico
 from actielijnen.permissions import (
     akkoord_rollen,
     mag_bewerken,
     mag_opdrachtbeschrijving_bewerken,
     mag_opdrachtbeschrijving_vaststellen,
-    mag_vrijgeven_aan_raad,
 )
-from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
-
-# Indicators of goal 6.2.6 measure cliëntervaring; the college sees them apart.
-CLIENTERVARING_DOEL = "6.2.6"
-
-
-def _fouten_naar_formulier(form, fout: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names, else above the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
-
-
-def _formulier_verwerken(request, form, *, actie, melding) -> bool:
-    """Validate a posted form and carry it out through a service, all or nothing.
-
-    `actie(cleaned_data)` calls the service(s) inside one transaction; a ValidationError they raise is shown next
-    to the field it names and nothing is saved. `melding` is the success message, or a function of the result.
-    Returns True when the action was carried out (the view then redirects).
-    """
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        with transaction.atomic():
-            resultaat = actie(form.cleaned_data)
-    except ValidationError as fout:
-        _fouten_naar_formulier(form, fout)
-        return False
-    messages.success(request, melding(resultaat) if callable(melding) else melding)
-    return True
 
 
 def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
@@ -123,7 +89,7 @@ def activiteit_detail(request, sleutel):
 def voortgang_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = VoortgangsrapportageForm(request.POST or None, activiteit=activiteit)
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.voortgangsrapportage_create(
@@ -148,7 +114,7 @@ def mijlpaal_form(request, sleutel, pk=None):
             activiteit=activiteit, omschrijving=data["omschrijving"], datum_gepland=data["datum_gepland"]
         )
 
-    if _formulier_verwerken(request, form, actie=opslaan, melding="De mijlpaal is opgeslagen."):
+    if formulier_verwerken(request, form, actie=opslaan, melding="De mijlpaal is opgeslagen."):
         return redirect(activiteit)
     return render(
         request,
@@ -165,7 +131,7 @@ def mijlpaal_form(request, sleutel, pk=None):
 def risico_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = RisicoForm(request.POST or None)
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.risico_create(activiteit=activiteit, auteur=request.user, **data),
@@ -193,7 +159,7 @@ def risico_update(request, sleutel, pk):
             "status": risico.status,
         },
     )
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.risico_update(risico=risico, auteur=request.user, **data),
@@ -211,7 +177,7 @@ def risico_update(request, sleutel, pk):
 def planningswijziging_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = PlanningswijzigingForm(request.POST or None)
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.planningswijziging_indienen(
@@ -241,7 +207,7 @@ def planningswijziging_akkoord(request, pk):
     if not rollen:
         raise PermissionDenied
     form = AkkoordForm(request.POST or None, rollen=rollen)
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.planningswijziging_akkoord_geven(
@@ -271,7 +237,7 @@ def opdrachtbeschrijving_update(request, sleutel):
         if "ter_goedkeuring" in request.POST:
             services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
 
-    if _formulier_verwerken(request, form, actie=opslaan, melding="De opdrachtbeschrijving is opgeslagen."):
+    if formulier_verwerken(request, form, actie=opslaan, melding="De opdrachtbeschrijving is opgeslagen."):
         return redirect(activiteit)
     return render(
         request, "actielijnen/opdrachtbeschrijving_form.html", {"activiteit": activiteit, "form": form}
@@ -306,7 +272,7 @@ def opdrachtbeschrijving_vaststellen(request, sleutel):
 def jaarsamenvatting_form(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = JaarsamenvattingForm(request.POST or None, initial={"jaar": timezone.localdate().year})
-    if _formulier_verwerken(
+    if formulier_verwerken(
         request,
         form,
         actie=lambda data: services.jaarsamenvatting_opslaan(
@@ -342,87 +308,5 @@ def management(request):
             "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in rijen]),
             "tijdlijn": grafieken.tijdlijn(rijen),
             "monitoring_links": monitoring_links(request.user),
-        },
-    )
-
-
-# --- College and raad -------------------------------------------------------------------------------------
-
-
-def _uitkomsten(*, peildatum=None) -> dict:
-    """The outcome picture the college sees today and the raad sees as released: the same selectors."""
-    voortgang, totaal = selectors.voortgang_per_actielijn(peildatum=peildatum)
-    standen = indicatoren_met_stand(peildatum=peildatum)
-    return {
-        "voortgang": voortgang,
-        "totaal": totaal,
-        "voortgang_grafiek": grafieken.voortgang_per_actielijn(voortgang),
-        "indicatoren": [s for s in standen if not s.indicator.doel.code.startswith(CLIENTERVARING_DOEL)],
-        "clientervaring": [s for s in standen if s.indicator.doel.code.startswith(CLIENTERVARING_DOEL)],
-        "partnertevredenheid": [s for s in standen if "partner" in s.indicator.naam.lower()],
-        "financien": financien_samenvatting(peildatum=peildatum),
-        "risicowijzigingen": selectors.risicowijzigingen(peildatum=peildatum),
-    }
-
-
-@niveau_vereist("college")
-def college(request):
-    form = VrijgaveForm(initial={"peildatum": timezone.localdate()})
-    return render(
-        request,
-        "actielijnen/college.html",
-        {
-            **_uitkomsten(),
-            "top_risicos": selectors.top_risicos(),
-            "vrijgave": selectors.laatste_vrijgave(),
-            "vrijgave_form": form if mag_vrijgeven_aan_raad(request.user) else None,
-            "monitoring_links": monitoring_links(request.user),
-        },
-    )
-
-
-@require_POST
-@niveau_vereist("college")
-def vrijgeven(request):
-    if not mag_vrijgeven_aan_raad(request.user):
-        raise PermissionDenied
-    form = VrijgaveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.vrijgave_aan_raad(gebruiker=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
-            messages.success(request, "De stand is vrijgegeven aan de raad.")
-    else:
-        messages.error(request, "Geef een geldige peildatum.")
-    return redirect("actielijnen:college")
-
-
-@niveau_vereist("raad")
-def raad(request):
-    vrijgave = selectors.laatste_vrijgave()
-    context = {"vrijgave": vrijgave, "monitoring_links": monitoring_links(request.user)}
-    if vrijgave is not None:
-        context.update(_uitkomsten(peildatum=vrijgave.peildatum))
-    return render(request, "actielijnen/raad.html", context)
-
-
-# --- Inwoners (public) ------------------------------------------------------------------------------------
-
-
-def inwoners(request):
-    """The plan in plain language for everyone: no names, no internal notes, no risks."""
-    voortgang, totaal = selectors.voortgang_per_actielijn()
-    kerncijfers = [s for s in indicatoren_met_stand() if s.laatste_realisatie is not None][:6]
-    return render(
-        request,
-        "actielijnen/inwoners.html",
-        {
-            "plan": selectors.plan_uitleg(),
-            "voortgang": voortgang,
-            "totaal": totaal,
-            "voortgang_grafiek": grafieken.voortgang_per_actielijn(voortgang),
-            "kerncijfers": kerncijfers,
         },
     )

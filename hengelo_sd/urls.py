@@ -16,4 +16,5 @@ urlpatterns = [
     path("activiteiten/", include("actielijnen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("participatie/", include("participatie.urls")),
+    path("", include("rapportage.urls")),
 ]

@@ -1,12 +1,11 @@
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
 
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from bronnen.admin import DatakwaliteitInline
 from monitoring.models import (
     Bedrag,
-    Datakwaliteitsnotitie,
     Doel,
     Import,
     Indicator,
@@ -20,16 +19,6 @@ from monitoring.models import (
 )
 from monitoring.permissions import mag_exporteren, mag_importeren
 from monitoring.resources import MetingResource
-
-
-class DatakwaliteitInline(GenericTabularInline):
-    """Data-quality notes shown on every object they concern."""
-
-    model = Datakwaliteitsnotitie
-    extra = 0
-    fields = ("ernst", "betreft", "citaat", "bron", "toelichting")
-    verbose_name = "datakwaliteitsnotitie"
-    verbose_name_plural = "datakwaliteitsnotities"
 
 
 class MetingInline(admin.TabularInline):
@@ -94,13 +83,6 @@ class WijkAdmin(SimpleHistoryAdmin):
 @admin.register(Informatieniveau)
 class InformatieniveauAdmin(SimpleHistoryAdmin):
     list_display = ("naam", "proces", "type_indicatoren", "bronnen")
-
-
-@admin.register(Datakwaliteitsnotitie)
-class DatakwaliteitsnotitieAdmin(SimpleHistoryAdmin):
-    list_display = ("betreft", "onderwerp", "ernst", "bron")
-    list_filter = ("ernst", "content_type")
-    search_fields = ("betreft", "citaat", "toelichting", "bron")
 
 
 @admin.register(Vergelijkingsgebied)

@@ -45,12 +45,6 @@ class MetingStatus(models.TextChoices):
     DEFINITIEF = "definitief", "Definitief"
 
 
-class Ernst(models.TextChoices):
-    INFORMATIE = "informatie", "Ter informatie"
-    WAARSCHUWING = "waarschuwing", "Waarschuwing: waarde met voorbehoud opgenomen"
-    UITGESLOTEN = "uitgesloten", "Uitgesloten: waarde niet opgenomen"
-
-
 class GebiedSoort(models.TextChoices):
     GEMEENTE = "gemeente", "Gemeente"
     REGIO = "regio", "Regio"

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bronnen.notatie import Getal, OngeldigGetal, is_geen_waarde, parse_getal, parse_meervoudig
 from monitoring.constants import Eenheid, Indeling, MetingSoort, MetingStatus
 from monitoring.models import Indicator, Meting, Vergelijkingsgebied, Wijk
-from monitoring.notatie import Getal, OngeldigGetal, is_geen_waarde, parse_getal, parse_meervoudig
 from monitoring.periode import OngeldigePeriode, Periode
 
 VIER_DECIMALEN = Decimal("0.0001")

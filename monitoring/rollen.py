@@ -1,9 +1,9 @@
 """Which role holds which permission on monitoring's models (merged by accounts.roles).
 
 Pages ask `user.has_perm` (see monitoring/permissions.py):
-- indicators: `view_indicator` — every role of the programme, college and raad;
+- indicators: `view_indicator` — every role of the programme and the college;
 - finances and transformatiepiramide (outcome pages): `view_bedrag`, `view_piramidestand` — manager, college,
-  raad, griffie, beheerder;
+  beheerder (raad and griffie see them in published editions only);
 - fit-gap: `view_fitgap`; counts below KLEINE_AANTALLEN_DREMPEL: `view_kleine_aantallen`; export:
   `export_metingen` — manager and beheerder;
 - import and undo: `import_metingen` — only the beheerder (datakernteam).
@@ -33,8 +33,8 @@ ROL_PERMISSIES = {
     Rol.OPDRACHTGEVER: _LEZEN,
     Rol.OPGAVECOORDINATOR: _LEZEN,
     Rol.COLLEGE: _UITKOMSTEN,
-    Rol.RAAD: _UITKOMSTEN,
-    Rol.GRIFFIE: _UITKOMSTEN,  # the griffie prepares the raad's reports: it sees what the raad sees
+    # Raad and griffie hold none of monitoring's permissions: they read indicators, finances and the
+    # transformatiepiramide in published editions only (rapportage app), never the live pages.
     Rol.MANAGER: _ALLES_LEZEN,
     Rol.BEHEERDER: [
         *_ALLES_LEZEN,

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
+from bronnen.models import Datakwaliteitsnotitie
 from monitoring.constants import Domein, FinancienSoort, FitGap, MetingSoort, Richting
 from monitoring.models import (
     Bedrag,
-    Datakwaliteitsnotitie,
     Doel,
     Indicator,
     Informatieniveau,
@@ -291,3 +291,8 @@ def financien_samenvatting(*, peildatum: date | None = None) -> FinancienOverzic
     None when no figures are recorded; the partial template then says "nog geen financiële gegevens".
     """
     return financien_overzicht(peildatum=peildatum)
+
+
+def laatste_meting_wijziging():
+    """When a meting was last imported or changed, for the freshness footer (one query)."""
+    return Meting.history.aggregate(m=Max("history_date"))["m"]

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from bronnen.notatie import format_getal
 from monitoring.constants import Eenheid
-from monitoring.notatie import format_getal
 from monitoring.permissions import ziet_kleine_aantallen
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from actielijnen.programma_laden import laad_programma
+from rapportage.programma_laden import laad_programma
 
 
 @pytest.fixture(autouse=True)

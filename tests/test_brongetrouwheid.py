@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from actielijnen.models import Actielijn, Activiteit, Risico, RisicoWijziging, Thema
-from monitoring.models import Datakwaliteitsnotitie, Indicator, Informatieniveau, Meting
+from bronnen.models import Datakwaliteitsnotitie
+from monitoring.models import Indicator, Informatieniveau, Meting
 from participatie.models import Contractdatum, Inkoopfase, Inkoopstap
 from tests.seeds import JAARSTUKKEN_2023, UITVOERINGSPLAN, regels, tekst
 

@@ -8,7 +8,6 @@ from actielijnen.models.voortgang import (
     Planningswijziging,
     PlanningswijzigingAkkoord,
     Voortgangsrapportage,
-    Vrijgave,
 )
 
 __all__ = [
@@ -27,5 +26,4 @@ __all__ = [
     "RisicoWijziging",
     "Thema",
     "Voortgangsrapportage",
-    "Vrijgave",
 ]

@@ -225,7 +225,6 @@ class Activiteit(models.Model):
             ("view_management", "Mag het managementdashboard openen"),
             ("view_college", "Mag het collegeoverzicht openen"),
             ("view_raad", "Mag het raadsoverzicht openen"),
-            ("vrijgeven_raad", "Mag de stand van het programma vrijgeven aan de raad"),
         ]
         constraints = [
             models.UniqueConstraint(

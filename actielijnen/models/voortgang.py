@@ -230,24 +230,3 @@ class Herinnering(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.activiteit} ({self.vervaldatum:%d-%m-%Y})"
-
-
-class Vrijgave(models.Model):
-    """The college releases the programme's outcome picture to the raad as of a peildatum (rekenkamer, 004)."""
-
-    peildatum = models.DateField("peildatum")
-    vrijgegeven_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="vrijgegeven door", on_delete=models.PROTECT, related_name="+"
-    )
-    vrijgegeven_op = models.DateTimeField("vrijgegeven op", default=timezone.now)
-    toelichting = models.TextField("toelichting voor de raad", blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-vrijgegeven_op", "-pk"]
-        get_latest_by = ["vrijgegeven_op", "pk"]
-        verbose_name = "vrijgave aan de raad"
-        verbose_name_plural = "vrijgaven aan de raad"
-
-    def __str__(self):
-        return f"Vrijgave aan de raad, peildatum {self.peildatum:%d-%m-%Y}"

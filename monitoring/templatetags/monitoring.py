@@ -2,7 +2,7 @@
 
 from django import template
 
-from monitoring.notatie import format_getal
+from bronnen.notatie import format_getal
 from monitoring.weergave import aantal_tekst, waarde_tekst
 
 register = template.Library()

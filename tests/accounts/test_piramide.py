@@ -14,9 +14,9 @@ LANDING = {
     Rol.OPGAVECOORDINATOR: "actielijnen:uitvoering",
     Rol.MANAGER: "actielijnen:management",
     Rol.BEHEERDER: "actielijnen:management",
-    Rol.COLLEGE: "actielijnen:college",
-    Rol.RAAD: "actielijnen:raad",
-    Rol.GRIFFIE: "actielijnen:raad",
+    Rol.COLLEGE: "rapportage:college",
+    Rol.RAAD: "rapportage:raad",
+    Rol.GRIFFIE: "rapportage:raad",
 }
 
 
@@ -31,7 +31,7 @@ def test_anonymous_visitor_on_start_is_sent_to_the_login_page(client):
 def test_login_page_links_to_the_public_inwoners_page(client):
     response = client.get(reverse("login"))
     assert response.status_code == 200
-    assert reverse("inwoners") in response.content.decode()
+    assert reverse("rapportage:inwoners") in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_each_role_lands_on_its_own_level(client, rol):
 @pytest.mark.django_db
 def test_a_user_without_a_role_lands_on_the_public_page(client):
     client.force_login(UserFactory())
-    assert client.get(reverse("start"))["Location"] == reverse("inwoners")
+    assert client.get(reverse("start"))["Location"] == reverse("rapportage:inwoners")
 
 
 @pytest.mark.django_db
@@ -60,9 +60,9 @@ def test_every_demo_account_logs_in_with_its_password_and_lands_on_its_level(cli
         "opgavecoordinator": "actielijnen:uitvoering",
         "manager": "actielijnen:management",
         "beheerder": "actielijnen:management",
-        "college": "actielijnen:college",
-        "raad": "actielijnen:raad",
-        "griffie": "actielijnen:raad",
+        "college": "rapportage:college",
+        "raad": "rapportage:raad",
+        "griffie": "rapportage:raad",
     }
     assert set(verwacht) == set(User.objects.values_list("username", flat=True))
     for naam, url_name in verwacht.items():
@@ -89,8 +89,8 @@ def test_navigation_marks_the_own_level_and_links_only_the_open_ones():
 
 @pytest.mark.django_db
 def test_navigation_for_an_anonymous_visitor_opens_only_inwoners(client):
-    html = client.get(reverse("inwoners")).content.decode()
-    assert f'href="{reverse("inwoners")}"' in html
+    html = client.get(reverse("rapportage:inwoners")).content.decode()
+    assert f'href="{reverse("rapportage:inwoners")}"' in html
     assert f'href="{reverse("actielijnen:management")}"' not in html
     assert "Inloggen" in html
 
@@ -98,8 +98,8 @@ def test_navigation_for_an_anonymous_visitor_opens_only_inwoners(client):
 @pytest.mark.django_db
 def test_own_level_is_highlighted_in_the_page_navigation(client):
     client.force_login(UserFactory(rollen=[Rol.COLLEGE]))
-    html = client.get(reverse("actielijnen:college")).content.decode()
-    assert f'<a href="{reverse("actielijnen:college")}" aria-current="page">College</a>' in html
+    html = client.get(reverse("rapportage:college")).content.decode()
+    assert f'<a href="{reverse("rapportage:college")}" aria-current="page">College</a>' in html
     assert "<span>Management</span>" in html
 
 

@@ -21,7 +21,7 @@ def test_a_new_update_shows_with_the_same_numbers_on_activity_actielijn_and_prog
     (stand, _) = [r for r in client.get(reverse("actielijnen:management")).context["rijen"]]
     assert (stand.rag, stand.percentage) == ("oranje", 60)
 
-    college = client.get(reverse("actielijnen:college")).context
+    college = client.get(reverse("rapportage:college")).context
     (lijn,) = college["voortgang"]
     assert (lijn.aantal, lijn.oranje, lijn.onbekend, lijn.gemiddeld_gereed) == (2, 1, 1, 60)
     assert (college["totaal"].oranje, college["totaal"].gemiddeld_gereed) == (1, 60)
@@ -73,13 +73,3 @@ def test_top_risks_are_the_highest_scores_with_their_trend(activiteit):
     top = selectors.top_risicos(aantal=1)
     assert [(t.risico, t.trend) for t in top] == [(hoog, "groter")]
     assert laag not in [t.risico for t in selectors.top_risicos(aantal=5)][:1]
-
-
-@pytest.mark.django_db
-def test_every_page_shows_how_fresh_the_figures_are(client, activiteit):
-    html = client.get(reverse("inwoners")).content.decode()
-    assert "Laatste voortgangsupdate: nog geen" in html
-    rapportage = VoortgangsrapportageFactory(activiteit=activiteit)
-    assert selectors.versheid().laatste_update == rapportage.aangemaakt_op
-    html = client.get(reverse("login")).content.decode()
-    assert "Laatste voortgangsupdate: <time" in html

@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 
 import pytest
@@ -226,11 +224,3 @@ def test_a_yearly_summary_is_one_per_year_and_can_be_rewritten(trekker, activite
         activiteit=activiteit, jaar=2024, samenvatting="Tweede versie", auteur=trekker
     )
     assert list(activiteit.jaarsamenvattingen.values_list("samenvatting", flat=True)) == ["Tweede versie"]
-
-
-@pytest.mark.django_db
-def test_figures_cannot_be_released_for_a_future_date(gebruiker):
-    with pytest.raises(ValidationError):
-        services.vrijgave_aan_raad(
-            gebruiker=gebruiker("college"), peildatum=datetime.date.today() + datetime.timedelta(days=1)
-        )

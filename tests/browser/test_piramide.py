@@ -49,32 +49,71 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
     assert "Rood: bijsturing nodig" in rij.inner_text()
     assert "45%" in rij.inner_text()
 
-    page.goto(reverse("actielijnen:college"))
+    page.goto(reverse("rapportage:college"))
     tabel = page.get_by_role("table").filter(has_text="Activiteiten per actielijn naar RAG-status")
     lijn = tabel.get_by_role("row").filter(has_text=str(activiteit.actielijn))
     assert lijn.get_by_role("cell").nth(4).inner_text() == "1"  # bijsturing nodig (rood)
 
 
+def _gepubliceerde_editie():
+    from datetime import date
+
+    from accounts.models import User
+    from rapportage import services
+
+    manager, college = User.objects.get(username="manager"), User.objects.get(username="college")
+    rapportage = services.rapportage_aanmaken(
+        door=manager,
+        pc_moment="jaarstukken",
+        jaar=2023,
+        titel="Jaarstukken 2023",
+        peildatum=date(2023, 12, 31),
+        zaaknummer="3612345",
+        toelichtingen={"financien": "De besparingen lopen achter op Jeugd."},
+    )
+    services.vaststellen(rapportage=rapportage, door=college)
+    return services.publiceren(rapportage=rapportage, door=college)
+
+
 def test_an_anonymous_visitor_opens_the_inwoners_page(page, programma):
+    _gepubliceerde_editie()
     page.goto("/")
     assert page.get_by_role("heading", name="Inloggen").is_visible()
     page.get_by_role("link", name="Inwoners").click()
     assert page.get_by_role("heading", name="Wat doet Hengelo in het sociaal domein?").is_visible()
     assert page.get_by_role("heading", name="Het Nieuw Hengelo's Model").is_visible()
-    # The chart is drawn by static/js/grafiek.js from the json_script (no inline script, no CDN).
-    expect(page.locator("[data-grafiek] .main-svg").first).to_be_visible()
+    # The chart of the published edition: SVG drawn on the server, with its own title for screen readers.
+    expect(page.get_by_role("img", name="Activiteiten per actielijn naar RAG-status")).to_be_visible()
+    assert "stand op 31 december 2023" in page.content()
     assert "Risico" not in page.content()
+
+
+def test_the_griffie_downloads_the_published_pdf_and_xlsx_exactly_as_stored(page, programma):
+    rapportage = _gepubliceerde_editie()
+    inloggen(page, "griffie")
+    page.get_by_role("link", name="Jaarstukken 2023").first.click()
+    assert page.get_by_role("heading", name="Jaarstukken 2023").first.is_visible()
+    for soort, naam in (("pdf", "PDF"), ("xlsx", "Excel")):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=naam, exact=False).first.click()
+        pad = download.value.path()
+        opgeslagen = rapportage.exportbestanden.get(soort=soort)
+        assert open(pad, "rb").read() == bytes(opgeslagen.inhoud), soort
+        assert download.value.suggested_filename.endswith(f".{soort}")
 
 
 AXE_PAGINAS = [
     (None, "login"),
-    (None, "inwoners"),
+    (None, "rapportage:inwoners"),
     ("trekker", "actielijnen:uitvoering"),
     ("trekker", "activiteit_detail"),
     ("trekker", "voortgang_create"),
     ("manager", "actielijnen:management"),
-    ("college", "actielijnen:college"),
-    ("raad", "actielijnen:raad"),
+    ("college", "rapportage:college"),
+    ("raad", "rapportage:raad"),
+    ("griffie", "rapportage:editie"),
+    ("griffie", "rapportage:vergelijken"),
+    ("griffie", "rapportage:motie_lijst"),
 ]
 
 
@@ -84,11 +123,14 @@ def test_main_pages_have_no_serious_or_critical_accessibility_violations(
 ):
     # Planned quarters, so that the management timeline (a plotly chart) is on the page too.
     Activiteit.objects.filter(actielijn__nummer=1).update(geplande_start="2023-Q2", gepland_einde="2025-Q2")
+    editie = _gepubliceerde_editie()
     if gebruiker:
         inloggen(page, gebruiker)
     activiteit = Activiteit.objects.filter(trekker__username="trekker").order_by("volgorde").first()
     if pagina == "activiteit_detail":
         url = activiteit.get_absolute_url()
+    elif pagina == "rapportage:editie":
+        url = editie.get_absolute_url()
     elif pagina == "voortgang_create":
         url = reverse("actielijnen:voortgang_create", args=[activiteit.sleutel])
     else:

@@ -1,6 +1,6 @@
 import pytest
 
-from hengelo_sd.laden import Verslag
+from bronnen.laden import Verslag
 from monitoring.laden import laad_monitoring
 
 

@@ -3,11 +3,12 @@ from decimal import Decimal
 
 import pytest
 
-from hengelo_sd.laden import Verslag
+from bronnen.laden import Verslag
+from bronnen.models import Datakwaliteitsnotitie
+from bronnen.notatie import parse_getal
 from monitoring.constants import Domein, FinancienSoort
 from monitoring.laden import laad_monitoring
-from monitoring.models import Bedrag, Datakwaliteitsnotitie, Kerncijfer, Piramidestand, Scenario
-from monitoring.notatie import parse_getal
+from monitoring.models import Bedrag, Kerncijfer, Piramidestand, Scenario
 from tests.seeds import JAARSTUKKEN_2023, tekst
 
 SCENARIOS = "003_130cf25fa20b54db.txt"

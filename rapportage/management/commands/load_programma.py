@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from actielijnen.programma_laden import laad_programma
+from rapportage.programma_laden import laad_programma
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from monitoring.notatie import OngeldigGetal, format_getal, parse_getal, parse_meervoudig
+from bronnen.notatie import OngeldigGetal, format_getal, parse_getal, parse_meervoudig
 from monitoring.periode import OngeldigePeriode, Periode
 
 

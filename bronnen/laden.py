@@ -1,6 +1,8 @@
 """
-The shared machinery of the loaders that fill the database from `fixtures/` (actielijnen/programma_laden.py,
-monitoring/laden.py): reading a fixture file, an idempotent upsert, the load report, and data-quality notes.
+The shared machinery of the loaders that fill the database from `fixtures/` (each app's loader:
+actielijnen/programma_laden.py, monitoring/laden.py, participatie/laden.py; composed by
+rapportage/programma_laden.py): reading a fixture file, an idempotent upsert, the load report, and data-quality
+notes.
 
 Idempotent: every record is found by its natural key and saved only when a field the sources own differs, so a
 second run changes nothing and writes no history.
@@ -14,6 +16,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 import yaml
+
+from bronnen.models import Datakwaliteitsnotitie
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -62,8 +66,6 @@ def upsert(verslag: Verslag, model, sleutel: dict, waarden: dict, bij_aanmaken: 
 
 def datakwaliteit_laden(verslag: Verslag, notities: list[dict], opzoeken: dict[str, Callable]) -> None:
     """Load data-quality notes; `opzoeken` maps an `onderwerp` kind ('indicator', …) to a lookup by its key."""
-    from monitoring.models import Datakwaliteitsnotitie
-
     for notitie in notities:
         ((soort, sleutel),) = notitie["onderwerp"].items()
         onderwerp = opzoeken[soort](sleutel)

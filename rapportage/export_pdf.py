@@ -1,0 +1,97 @@
+"""
+The PDF of an edition: `pdf_maken(rapportage) -> bytes`, with WeasyPrint.
+
+Rendered only from the edition's own fields, its snapshot (`inhoud`) and its texts (`toelichtingen`), through
+the same section templates as the web page (templates/rapportage/pdf/editie.html includes
+templates/rapportage/editie_inhoud.html), for the anonymous reader: small counts of people read "< 10".
+
+A tagged PDF for screen readers (PDF/UA-1: structure tree, /MarkInfo, document language nl from
+<html lang>, title from <title> shown as the window title). Nothing is fetched over the network: stylesheet
+and fonts are local files found by the staticfiles finders, and the URL fetcher refuses anything but those
+files and data: URLs.
+"""
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from rapportage.grafieken import voor as grafieken_voor
+
+STIJLBLAD = "css/rapportage_pdf.css"
+PDF_VARIANT = "pdf/ua-1"
+# Noto Sans from npm (@fontsource/noto-sans, served as vendor/noto-sans); DejaVu Sans from the system otherwise.
+LETTERTYPEN = {
+    (400, "normal"): "vendor/noto-sans/files/noto-sans-latin-400-normal.woff",
+    (700, "normal"): "vendor/noto-sans/files/noto-sans-latin-700-normal.woff",
+    (400, "italic"): "vendor/noto-sans/files/noto-sans-latin-400-italic.woff",
+    (700, "italic"): "vendor/noto-sans/files/noto-sans-latin-700-italic.woff",
+}
+
+
+class AlleenLokaleBestanden(URLFetcher):
+    """Fetches file: URLs under the given folders and data: URLs; refuses everything else (http, https, ftp)."""
+
+    def __init__(self, mappen):
+        super().__init__(allowed_protocols=("file", "data"))
+        self.mappen = [Path(m).resolve() for m in mappen]
+
+    def fetch(self, url, headers=None):
+        delen = urlsplit(url)
+        if delen.scheme == "file":
+            pad = Path(unquote(delen.path)).resolve()
+            if not any(pad.is_relative_to(map) for map in self.mappen):
+                raise ValueError(f"Buiten de toegestane mappen: {url}")
+        elif delen.scheme != "data":
+            raise ValueError(f"De PDF haalt niets van het netwerk: {url}")
+        return super().fetch(url, headers)
+
+
+def _bestand(pad: str) -> Path | None:
+    gevonden = finders.find(pad)
+    return Path(gevonden) if gevonden else None
+
+
+def _lettertypen_css() -> str:
+    regels = []
+    for (gewicht, stijl), pad in LETTERTYPEN.items():
+        bestand = _bestand(pad)
+        if bestand is not None:
+            regels.append(
+                f'@font-face {{ font-family: "Noto Sans"; font-weight: {gewicht}; font-style: {stijl}; '
+                f'src: url("{bestand.as_uri()}") format("woff"); }}'
+            )
+    return "\n".join(regels)
+
+
+def pdf_maken(rapportage) -> bytes:
+    """The edition as a tagged A4 PDF in Dutch: cover, contents with page numbers, every section."""
+    inhoud = rapportage.inhoud
+    lezer = AnonymousUser()
+    html = render_to_string(
+        "rapportage/pdf/editie.html",
+        {
+            "rapportage": rapportage,
+            "inhoud": inhoud,
+            "toelichtingen": rapportage.toelichtingen,
+            "user": lezer,
+            "grafieken": grafieken_voor(inhoud, lezer),
+        },
+    )
+    stijlblad = _bestand(STIJLBLAD)
+    lettertypen = [_bestand(pad) for pad in LETTERTYPEN.values()]
+    mappen = {p.parent for p in [stijlblad, *lettertypen] if p is not None}
+    ophaler = AlleenLokaleBestanden(mappen or {settings.BASE_DIR / "static"})
+    font_config = FontConfiguration()
+    stijlbladen = [CSS(string=_lettertypen_css(), font_config=font_config, url_fetcher=ophaler)]
+    if stijlblad is not None:
+        stijlbladen.append(CSS(filename=str(stijlblad), font_config=font_config, url_fetcher=ophaler))
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=ophaler)
+    return document.write_pdf(stylesheets=stijlbladen, font_config=font_config, pdf_variant=PDF_VARIANT)

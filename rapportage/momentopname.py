@@ -1,0 +1,328 @@
+"""
+The snapshot an edition stores: everything its pages, charts and exports show, as plain JSON.
+
+Built once, from the same selectors the live pages read, as of the edition's peildatum; never recomputed.
+Figures are stored as decimal strings ("47.3000"), dates as ISO strings, so a value reads back exactly as it
+was. The layout (schema 1) is documented on `momentopname()`; the templates in templates/rapportage/secties/
+and the exports in rapportage/export_*.py read it, and rapportage/vergelijking.py compares two of them.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from actielijnen import selectors as programma
+from actielijnen.constants import ActiviteitStatus, Fase
+from monitoring import selectors as monitoring
+from monitoring.constants import Domein, KerncijferOnderwerp, MetingSoort
+from rapportage.constants import MotieStatus
+
+SCHEMA = 1
+GEMEENTE = "Gemeente Hengelo"
+PROGRAMMA = "Transformatie Sociaal Domein"
+UITVOERINGSPLAN = {
+    "titel": "Uitvoeringsplan transformatie sociaal domein 2023",
+    "zaaknummer": "3509562",
+    "datum": "2022-12-14",
+}
+# Indicators of goal 6.2.6 measure cliëntervaring; editions show them in a table of their own.
+CLIENTERVARING_DOEL = "6.2.6"
+
+
+def _getal(waarde) -> str | None:
+    return None if waarde is None else str(Decimal(waarde))
+
+
+def _datum(waarde: date | None) -> str | None:
+    return waarde.isoformat() if waarde else None
+
+
+def _notitie(notitie) -> dict:
+    return {
+        "betreft": notitie.betreft,
+        "citaat": notitie.citaat,
+        "bron": notitie.bron,
+        "toelichting": notitie.toelichting,
+        "ernst": notitie.ernst,
+        "ernst_label": notitie.get_ernst_display(),
+    }
+
+
+def _meting(meting) -> dict | None:
+    if meting is None:
+        return None
+    return {
+        "periode": meting.periode,
+        "waarde": _getal(meting.waarde),
+        "bron": meting.bron,
+        "status": meting.status,
+    }
+
+
+def momentopname(*, peildatum: date, vorige=None, moties=()) -> dict:
+    """Everything an edition shows as of `peildatum`.
+
+    `vorige` is the previous published edition's snapshot (risk changes and motie statuses are reported since
+    then); `moties` the Motie objects to list (with `activiteiten` and `indicatoren` prefetched).
+
+    Keys: schema, gemeente, programma, uitvoeringsplan, peildatum, gemaakt_op, vorige_peildatum,
+    voortgang {actielijnen, totaal, activiteiten, mijlpalen}, indicatoren [...], financien {...} | None,
+    risicos {actief, wijzigingen, sinds}, sociaal_domein {kerncijfers, piramide}, moties [...].
+    """
+    vorige_peildatum = (vorige or {}).get("peildatum")
+    return {
+        "schema": SCHEMA,
+        "gemeente": GEMEENTE,
+        "programma": PROGRAMMA,
+        "uitvoeringsplan": UITVOERINGSPLAN,
+        "peildatum": peildatum.isoformat(),
+        "gemaakt_op": timezone.now().isoformat(timespec="seconds"),
+        "vorige_peildatum": vorige_peildatum,
+        "voortgang": _voortgang(peildatum),
+        "indicatoren": _indicatoren(peildatum),
+        "financien": _financien(peildatum),
+        "risicos": _risicos(peildatum, date.fromisoformat(vorige_peildatum) if vorige_peildatum else None),
+        "sociaal_domein": _sociaal_domein(),
+        "moties": _moties(moties, vorige),
+    }
+
+
+def _telling(lijn) -> dict:
+    return {
+        "aantal": lijn.aantal,
+        "gestart": lijn.gestart,
+        "afgerond": lijn.afgerond,
+        "groen": lijn.groen,
+        "oranje": lijn.oranje,
+        "rood": lijn.rood,
+        "onbekend": lijn.onbekend,
+        "gemiddeld_gereed": _getal(round(Decimal(lijn.gemiddeld_gereed), 1))
+        if lijn.gemiddeld_gereed is not None
+        else None,
+    }
+
+
+def _voortgang(peildatum: date) -> dict:
+    per_lijn, totaal = programma.voortgang_per_actielijn(peildatum=peildatum)
+    activiteiten = []
+    for lijn in per_lijn:
+        for stand in sorted(lijn.standen, key=lambda s: s.activiteit.volgorde):
+            a = stand.activiteit
+            activiteiten.append(
+                {
+                    "sleutel": a.sleutel,
+                    "code": a.code,
+                    "naam": a.naam,
+                    "actielijn": lijn.actielijn.nummer,
+                    "status": stand.status,
+                    "status_label": ActiviteitStatus(stand.status).label,
+                    "rag": stand.rag_woord,
+                    "rag_label": stand.rag_label,
+                    "percentage": stand.percentage,
+                    "fase": stand.fase,
+                    "fase_label": Fase(stand.fase).label if stand.fase else "",
+                    "laatste_update": _datum(stand.laatste_update),
+                }
+            )
+    mijlpalen = [
+        {
+            "activiteit": m.activiteit.sleutel,
+            "activiteit_naam": m.activiteit.naam,
+            "actielijn": m.activiteit.actielijn.nummer,
+            "omschrijving": m.omschrijving,
+            "datum_gepland": _datum(m.datum_gepland),
+            "datum_bereikt": _datum(m.datum_bereikt)
+            if m.datum_bereikt and m.datum_bereikt <= peildatum
+            else None,
+            "stand": "bereikt" if m.datum_bereikt and m.datum_bereikt <= peildatum else "gemist",
+        }
+        for m in programma.mijlpalen_op(peildatum)
+        if (m.datum_bereikt and m.datum_bereikt <= peildatum) or m.datum_gepland < peildatum
+    ]
+    return {
+        "actielijnen": [
+            {
+                "nummer": lijn.actielijn.nummer,
+                "naam": lijn.actielijn.naam,
+                "beschrijving": lijn.actielijn.beschrijving,
+                **_telling(lijn),
+            }
+            for lijn in per_lijn
+        ],
+        "totaal": _telling(totaal),
+        "activiteiten": activiteiten,
+        "mijlpalen": mijlpalen,
+    }
+
+
+def _indicatoren(peildatum: date) -> list[dict]:
+    rijen = []
+    for stand in monitoring.indicatoren_met_stand(peildatum=peildatum):
+        indicator = stand.indicator
+        rijen.append(
+            {
+                "code": indicator.code,
+                "naam": indicator.naam,
+                "doel_code": indicator.doel.code,
+                "doel_omschrijving": indicator.doel.omschrijving,
+                "eenheid": indicator.eenheid,
+                "richting": indicator.richting,
+                "richting_label": indicator.get_richting_display(),
+                "bron": indicator.bron,
+                "vindplaats": indicator.vindplaats,
+                "clientervaring": indicator.doel.code.startswith(CLIENTERVARING_DOEL),
+                "peilwaarde": _meting(stand.laatste_peilwaarde),
+                "realisatie": _meting(stand.laatste_realisatie),
+                "streefwaarde": _meting(stand.streefwaarde),
+                "streefwaarden": [_meting(m) for m in stand.streefwaarden],
+                "realisaties": [
+                    _meting(m) for m in indicator.hengelo_metingen if m.soort == MetingSoort.REALISATIE
+                ],
+                "op_koers": stand.op_koers,
+                "verschil": _getal(stand.verschil),
+                "notities": [_notitie(n) for n in stand.notities],
+            }
+        )
+    return rijen
+
+
+def _financien(peildatum: date) -> dict | None:
+    overzicht = monitoring.financien_overzicht(peildatum=peildatum)
+    if overzicht is None:
+        return None
+
+    def bedrag(b) -> dict:
+        return {
+            "soort": b.soort,
+            "soort_label": b.get_soort_display(),
+            "domein": b.domein,
+            "domein_label": Domein(b.domein).label if b.domein else "Totaal",
+            "jaar": b.jaar,
+            "bedrag": _getal(b.bedrag),
+            "toelichting": b.toelichting,
+            "bron": b.bron,
+        }
+
+    return {
+        "jaren": overzicht.jaren,
+        "scenarios": [{"nummer": s.nummer, "naam": s.naam, "bron": s.bron} for s in overzicht.scenarios],
+        "rijen": [
+            {
+                "domein": r.domein,
+                "domein_label": r.domein_label,
+                "jaar": r.jaar,
+                "taakstelling": _getal(r.taakstelling),
+                "gerealiseerd": _getal(r.gerealiseerd),
+                "niet_behaald": _getal(r.niet_behaald),
+                "scenarios": {str(nr): _getal(w) for nr, w in sorted(r.scenarios.items())},
+            }
+            for r in overzicht.rijen
+        ],
+        "budget": [bedrag(b) for b in overzicht.budget],
+        "investeringen": [bedrag(b) for b in overzicht.investeringen],
+        "scenario_totalen": {
+            str(nr): {str(jaar): _getal(w) for jaar, w in sorted(per_jaar.items())}
+            for nr, per_jaar in sorted(overzicht.scenario_totalen.items())
+        },
+        "gerealiseerd_totaal": {str(j): _getal(w) for j, w in sorted(overzicht.gerealiseerd_totaal.items())},
+        "notities": [_notitie(n) for n in overzicht.notities],
+    }
+
+
+def _risicos(peildatum: date, sinds: date | None) -> dict:
+    def betreft(risico) -> str:
+        if risico.activiteit_id:
+            return f"Actielijn {risico.activiteit.actielijn.nummer}: {risico.activiteit.naam}"
+        return "Het plan als geheel"
+
+    return {
+        "sinds": _datum(sinds),
+        "actief": [
+            {
+                "sleutel": r.code or r.sleutel or f"risico-{r.pk}",
+                "code": r.code,
+                "omschrijving": r.omschrijving,
+                "categorie": r.get_categorie_display(),
+                "betreft": betreft(r),
+                "kans": r.kans,
+                "impact": r.impact,
+                "score": r.score,
+                "beheersmaatregel": r.beheersmaatregel,
+            }
+            for r in programma.risicoregister()
+        ],
+        "wijzigingen": [
+            {
+                "datum": _datum(w.datum),
+                "risico": str(w.risico),
+                "soort": w.soort,
+                "soort_label": w.get_soort_display(),
+                "toelichting": w.toelichting,
+                "bron": w.bron,
+            }
+            for w in programma.risicowijzigingen(peildatum=peildatum, sinds=sinds, aantal=None)
+        ],
+    }
+
+
+def _sociaal_domein() -> dict:
+    overzicht = monitoring.piramide_overzicht()
+    return {
+        "kerncijfers": [
+            {
+                "sleutel": k.sleutel,
+                "onderwerp": k.onderwerp,
+                "onderwerp_label": KerncijferOnderwerp(k.onderwerp).label,
+                "naam": k.naam,
+                "domein": k.domein,
+                "periode": k.periode,
+                "waarde": _getal(k.waarde),
+                "eenheid": k.eenheid,
+                "telt_personen": k.telt_personen,
+                "bron": k.bron,
+                "notities": [_notitie(n) for n in k.datakwaliteit.all()],
+            }
+            for k in overzicht.kerncijfers
+        ],
+        "piramide": {
+            "perioden": overzicht.perioden,
+            "lagen": [{"naam": laag.naam, "volgorde": laag.volgorde} for laag in overzicht.lagen],
+            "standen": [
+                {"periode": periode, "laag": laag.naam, "aantal": overzicht.standen.get((periode, laag.pk))}
+                for periode in overzicht.perioden
+                for laag in overzicht.lagen
+            ],
+        },
+    }
+
+
+def _moties(moties, vorige: dict | None) -> list[dict]:
+    vorige_status = {m["sleutel"]: m["status"] for m in (vorige or {}).get("moties", [])}
+    rijen = []
+    for motie in moties:
+        sleutel = f"{motie.soort}-{motie.nummer}"
+        # Listed while open, and once more in the edition after it was settled (its status change).
+        if motie.status == MotieStatus.AFGEDAAN and vorige_status.get(sleutel) == MotieStatus.AFGEDAAN:
+            continue
+        rijen.append(
+            {
+                "sleutel": sleutel,
+                "soort": motie.soort,
+                "soort_label": motie.get_soort_display(),
+                "nummer": motie.nummer,
+                "titel": motie.titel,
+                "datum": _datum(motie.datum),
+                "vergadering": motie.vergadering,
+                "tekst": motie.tekst,
+                "status": motie.status,
+                "status_label": motie.get_status_display(),
+                "vorige_status": vorige_status.get(sleutel),
+                "uitvoering": motie.uitvoering,
+                "activiteiten": [
+                    {"code": a.code, "naam": a.naam} for a in sorted(motie.activiteiten.all(), key=str)
+                ],
+                "indicatoren": [{"code": i.code, "naam": i.naam} for i in motie.indicatoren.all()],
+            }
+        )
+    return rijen

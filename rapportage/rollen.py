@@ -2,7 +2,8 @@
 
 - `view_actueel`: live (unpublished) data — every role of uitvoering, management and college. Raad and griffie
   do not have it: they read published editions only.
-- `view_rapportage`: open editions (published ones; concepts only with change/vaststellen as well).
+- `view_rapportage`: open editions (published ones; concepts only with change/vaststellen as well). Every role
+  has it: what the raad and the public read, the people who do the work may read too.
 - `add/change/delete_rapportage`: the manager writes concepts; `vaststellen_rapportage`: the college sets and
   publishes.
 - `view/add/change_motie`: the griffie registers moties; trekkers, managers and college read them.
@@ -21,9 +22,9 @@ _CONCEPTEN = [
 ]
 
 ROL_PERMISSIES = {
-    Rol.TREKKER: _ACTUEEL,
-    Rol.OPDRACHTGEVER: _ACTUEEL,
-    Rol.OPGAVECOORDINATOR: _ACTUEEL,
+    Rol.TREKKER: [*_ACTUEEL, *_LEZEN],
+    Rol.OPDRACHTGEVER: [*_ACTUEEL, *_LEZEN],
+    Rol.OPGAVECOORDINATOR: [*_ACTUEEL, *_LEZEN],
     Rol.MANAGER: _CONCEPTEN,
     Rol.BEHEERDER: _CONCEPTEN,
     Rol.COLLEGE: [*_ACTUEEL, *_LEZEN, "rapportage.vaststellen_rapportage"],

@@ -141,3 +141,19 @@ def test_main_pages_have_no_serious_or_critical_accessibility_violations(
         expect(page.locator("[data-grafiek] .main-svg").first).to_be_visible()
     ernstig = [v for v in axe(page) if v[1] in ("serious", "critical")]
     assert ernstig == []
+
+
+def test_printing_an_edition_leaves_out_navigation_and_keeps_tables_within_the_page(page, programma):
+    rapportage = _gepubliceerde_editie()
+    inloggen(page, "raad")
+    page.goto(rapportage.get_absolute_url())
+    navigatie = page.get_by_role("navigation", name="Informatiepiramide")
+    expect(navigatie).to_be_visible()
+    page.emulate_media(media="print")
+    expect(navigatie).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Downloads")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Jaarstukken 2023").first).to_be_visible()
+    # Nothing wider than the page: A4 minus the margins is about 680 CSS pixels.
+    page.set_viewport_size({"width": 680, "height": 1000})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 680, breedte

@@ -35,3 +35,10 @@ def maak_editie(demo):
         return rapportage
 
     return maak
+
+
+@pytest.fixture
+def pdf_als_stempel(monkeypatch):
+    """For tests about access and workflow, not about the PDF: a tiny stand-in, so a publication takes
+    milliseconds instead of a WeasyPrint run. The PDF itself is tested in test_export.py and the browser test."""
+    monkeypatch.setattr("rapportage.export_pdf.pdf_maken", lambda rapportage: b"%%PDF-1.7 %d" % rapportage.pk)

@@ -1,6 +1,7 @@
 """Admin for editions (read-only once published; the workflow runs on the pages) and for moties."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -55,8 +56,22 @@ class RapportageAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # View only, history included: a revert from the history would bypass the workflow (and frozen
+        # editions refuse every change).
+        return False
+
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history saves a POSTed old version without asking has_change_permission.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Motie)

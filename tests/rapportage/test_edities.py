@@ -205,3 +205,17 @@ def test_an_edition_cannot_have_a_peildatum_in_the_future(demo):
             peildatum=timezone.localdate() + timedelta(days=1),
         )
     assert not Rapportage.objects.exists()
+
+
+def test_the_admin_only_shows_editions_and_cannot_revert_one_from_its_history(client, demo, maak_editie):
+    rapportage = maak_editie(publiceren=True)
+    versie = rapportage.history.order_by("history_date").first()
+    client.force_login(demo["beheerder"])
+    assert client.get(reverse("admin:rapportage_rapportage_change", args=[rapportage.pk])).status_code == 200
+    for url in (
+        reverse("admin:rapportage_rapportage_change", args=[rapportage.pk]),
+        reverse("admin:rapportage_rapportage_simple_history", args=[rapportage.pk, versie.history_id]),
+    ):
+        assert client.post(url, {"titel": "Anders", "status": "concept"}).status_code == 403, url
+    rapportage.refresh_from_db()
+    assert (rapportage.titel, rapportage.status) == ("Viermaandsrapportage 2024", RapportageStatus.GEPUBLICEERD)

@@ -218,4 +218,7 @@ def test_the_admin_only_shows_editions_and_cannot_revert_one_from_its_history(cl
     ):
         assert client.post(url, {"titel": "Anders", "status": "concept"}).status_code == 403, url
     rapportage.refresh_from_db()
-    assert (rapportage.titel, rapportage.status) == ("Viermaandsrapportage 2024", RapportageStatus.GEPUBLICEERD)
+    assert (rapportage.titel, rapportage.status) == (
+        "Viermaandsrapportage 2024",
+        RapportageStatus.GEPUBLICEERD,
+    )

@@ -243,6 +243,12 @@ class Meting(models.Model):
     )
     soort = models.CharField("soort", max_length=12, choices=MetingSoort)
     waarde = models.DecimalField("waarde", max_digits=16, decimal_places=4)
+    decimalen = models.PositiveSmallIntegerField(
+        "decimalen",
+        null=True,
+        blank=True,
+        help_text="Zoveel decimalen als de bron schrijft (15,0% → 1); leeg: zo weinig als nodig.",
+    )
     bron = models.CharField("bron", max_length=200, blank=True)
     status = models.CharField("status", max_length=12, choices=MetingStatus, default=MetingStatus.DEFINITIEF)
     via_import = models.ForeignKey(

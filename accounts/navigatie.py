@@ -14,6 +14,7 @@ MONITORING_PAGINAS = (
     ("Financiën", "monitoring:financien", "monitoring.view_bedrag"),
     ("Transformatiepiramide", "monitoring:transformatiepiramide", "monitoring.view_piramidestand"),
     ("Fit-gapoverzicht", "monitoring:fitgap", "monitoring.view_fitgap"),
+    ("Datagaten", "monitoring:datagaten", "monitoring.view_fitgap"),
 )
 
 

@@ -7,6 +7,7 @@ from actielijnen.constants import SCORE_SCHAAL, ActiviteitStatus, Fase, RagStatu
 from actielijnen.kwartaal import kwartaal_valideren
 from actielijnen.models import Actielijn, Mijlpaal, Opdrachtbeschrijving, Risico, Thema
 from actielijnen.selectors import RAG_KEUZES
+from bronnen.periode import OngeldigePeriode, Periode
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -15,7 +16,7 @@ class VoortgangsrapportageForm(forms.Form):
     periode = forms.CharField(
         label="Periode",
         max_length=20,
-        help_text="De periode waarover u rapporteert, bijvoorbeeld 2025-05 of 2025-Q2.",
+        help_text="De periode waarover u rapporteert: een maand (2025-05), een kwartaal (2025-Q2) of een jaar (2025).",
     )
     rag = forms.ChoiceField(
         label="RAG-status",
@@ -53,6 +54,13 @@ class VoortgangsrapportageForm(forms.Form):
             self.initial.setdefault("status", activiteit.status)
             self.initial.setdefault("fase", activiteit.fase)
             self.initial.setdefault("rag", activiteit.rag)
+
+    def clean_periode(self):
+        """Only a real period (2025, 2025-Q2, 2025-05), stored the one way, so pages can show it in Dutch."""
+        try:
+            return Periode.parse(self.cleaned_data["periode"]).tekst
+        except OngeldigePeriode as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
     def clean(self):
         data = super().clean()

@@ -9,9 +9,11 @@ from datetime import date
 
 import plotly.graph_objects as go
 
+from actielijnen.constants import RagStatus
 from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde
 
 RAG_KLEUREN = {"groen": "#2e7d32", "oranje": "#b35900", "rood": "#b71c1c", "onbekend": "#757575"}
+RAG_NAMEN = {**{rag.value: rag.label for rag in RagStatus}, "onbekend": "Onbekend: nog geen update"}
 TIJDLIJN_BEGIN = date(2023, 1, 1)
 TIJDLIJN_EINDE = date(2025, 12, 31)
 PEILMOMENT = date(2025, 1, 1)  # §3: the uitvoeringsagenda's horizon, marked on the timeline
@@ -47,7 +49,9 @@ def tijdlijn(standen) -> dict | None:
                 x=[(e - b).days * 86_400_000 for b, e in zip(begin, einde, strict=True)],
                 base=[b.isoformat() for b in begin],
                 orientation="h",
-                name=rijen[0].rag_label,
+                # The legend names the colour, not the first row's label (which for an activity off the
+                # agenda 2023 reads "Niet op de agenda 2023").
+                name=RAG_NAMEN[rag],
                 marker_color=RAG_KLEUREN[rag],
                 hovertemplate="%{y}<extra></extra>",
             )

@@ -88,7 +88,7 @@ def _laad_actielijnen(verslag: Verslag) -> None:
                     "actielijn": actielijn,
                     "volgorde": volgorde,
                     "code": code,
-                    "bron": f"000 §2.1, actielijn {lijn['nummer']}"
+                    "bron": f"Uitvoeringsplan 2023, §2.1, actielijn {lijn['nummer']}"
                     + (f"; §3, agenda {code}" if code else ""),
                 },
                 # §3: the 25 agenda activities start in 2023; of the others the plan says nothing certain.

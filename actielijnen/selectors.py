@@ -35,6 +35,11 @@ from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen
 
 # An update is "binnenkort" due within this many days.
 BINNENKORT_DAGEN = 7
+# What an activity off the uitvoeringsagenda 2023 shows instead of a RAG status or a due date (§3: only the 25
+# agenda activities start in 2023).
+NIET_OP_AGENDA = "niet op de agenda 2023"
+# What an agenda activity shows when neither a planned start nor an update gives its rhythm a start.
+GEEN_START = "geen geplande start"
 GESTART = (ActiviteitStatus.LOPEND, ActiviteitStatus.GEPAUZEERD, ActiviteitStatus.AFGEROND)
 
 
@@ -94,15 +99,22 @@ class Stand:
     fase: str
     status: str
     laatste_update: date | None
-    vervaldatum: date
+    vervaldatum: date | None  # None: no update expected (off the agenda, or no start yet)
     dagen_sinds_update: int | None
     mijlpalen_te_laat: int
     open_besluiten: int
     besluit: str
 
     @property
+    def op_agenda(self) -> bool:
+        """On the uitvoeringsagenda 2023: only these run and count in totals."""
+        return self.activiteit.op_agenda_2023
+
+    @property
     def rag_label(self) -> str:
-        return RagStatus(self.rag).label if self.rag else "Onbekend: nog geen update"
+        if self.rag:
+            return RagStatus(self.rag).label
+        return "Niet op de agenda 2023" if not self.op_agenda else "Onbekend: nog geen update"
 
     @property
     def rag_woord(self) -> str:
@@ -117,7 +129,12 @@ class Stand:
         return self.status in GESTART
 
     def update_status(self, vandaag: date) -> str:
-        """'te laat', 'binnenkort' or 'op tijd' for the next update."""
+        """'te laat', 'binnenkort' or 'op tijd' for the next update; 'niet op de agenda 2023' or 'geen geplande
+        start' when no update is expected."""
+        if not self.op_agenda:
+            return NIET_OP_AGENDA
+        if self.vervaldatum is None:
+            return GEEN_START
         if self.vervaldatum < vandaag:
             return "te laat"
         if (self.vervaldatum - vandaag).days <= BINNENKORT_DAGEN:
@@ -251,6 +268,24 @@ def dashboard(*, filters: dict | None = None) -> list[Stand]:
 
 
 @dataclass
+class Dashboardtelling:
+    """The dashboard's summary line: only activities on the agenda 2023 count as running or overdue."""
+
+    op_agenda: int
+    niet_op_agenda: int
+    te_laat: int
+
+
+def dashboard_telling(rijen: list[Stand], *, vandaag: date) -> Dashboardtelling:
+    """Counts over the dashboard's rows (no queries)."""
+    return Dashboardtelling(
+        op_agenda=sum(1 for r in rijen if r.op_agenda),
+        niet_op_agenda=sum(1 for r in rijen if not r.op_agenda),
+        te_laat=sum(1 for r in rijen if r.update_status(vandaag) == "te laat"),
+    )
+
+
+@dataclass
 class Matrixcel:
     kans: int
     impact: int
@@ -279,14 +314,23 @@ def risicomatrix(*, activiteiten: list[Activiteit]) -> list[list[Matrixcel]]:
 
 @dataclass
 class ActielijnVoortgang:
-    """How far an actielijn is: counted from the same Stand rows as the dashboard."""
+    """How far an actielijn is: counted from the same Stand rows as the dashboard.
+
+    `standen` are the activities on the agenda 2023, the only ones counted (running, RAG, without update);
+    `niet_op_agenda` the others of §2.1, shown beside the totals but never counted in them.
+    """
 
     actielijn: Actielijn
     standen: list[Stand]
+    niet_op_agenda: list[Stand] = field(default_factory=list)
 
     @property
     def aantal(self) -> int:
         return len(self.standen)
+
+    @property
+    def aantal_niet_op_agenda(self) -> int:
+        return len(self.niet_op_agenda)
 
     def _tel(self, rag: str) -> int:
         return sum(1 for s in self.standen if s.rag_woord == rag)
@@ -325,13 +369,19 @@ class ActielijnVoortgang:
 def voortgang_per_actielijn(
     *, peildatum: date | None = None
 ) -> tuple[list[ActielijnVoortgang], ActielijnVoortgang]:
-    """Per actielijn and for the programme as a whole (3 queries)."""
+    """Per actielijn and for the programme as a whole (3 queries). Only activities on the agenda 2023 count;
+    the others are listed apart in `niet_op_agenda`."""
     rijen = standen(peildatum=peildatum)
     actielijnen = list(Actielijn.objects.select_related("modellaag"))
     per_lijn = {lijn.pk: ActielijnVoortgang(lijn, []) for lijn in actielijnen}
     for stand in rijen:
-        per_lijn[stand.activiteit.actielijn_id].standen.append(stand)
-    totaal = ActielijnVoortgang(Actielijn(nummer=0, naam="Programma als geheel"), rijen)
+        lijn = per_lijn[stand.activiteit.actielijn_id]
+        (lijn.standen if stand.op_agenda else lijn.niet_op_agenda).append(stand)
+    totaal = ActielijnVoortgang(
+        Actielijn(nummer=0, naam="Programma als geheel"),
+        [s for s in rijen if s.op_agenda],
+        [s for s in rijen if not s.op_agenda],
+    )
     return list(per_lijn.values()), totaal
 
 
@@ -421,14 +471,17 @@ class UpdateVerwachting:
 
 
 def update_verwachtingen(*, vandaag: date | None = None) -> list[UpdateVerwachting]:
-    """When each running activity's next update is due (one query). Finished activities need no updates."""
+    """When each running activity's next update is due (one query). Only activities on the agenda 2023 run;
+    finished activities need no updates, and one without a start (no planned start, no update) none yet."""
     activiteiten = (
-        Activiteit.objects.exclude(status=ActiviteitStatus.AFGEROND)
+        Activiteit.objects.op_agenda()
+        .exclude(status=ActiviteitStatus.AFGEROND)
         .filter(trekker__isnull=False)
         .select_related("trekker")
         .annotate(laatste=Max("voortgangsrapportages__datum"))
     )
-    return [UpdateVerwachting(a, a.laatste, a.volgende_update_op(a.laatste)) for a in activiteiten]
+    verwachtingen = [UpdateVerwachting(a, a.laatste, a.volgende_update_op(a.laatste)) for a in activiteiten]
+    return [v for v in verwachtingen if v.vervaldatum is not None]
 
 
 def laatste_update() -> datetime | None:

@@ -304,7 +304,7 @@ def management(request):
             "filterform": filterform,
             "rijen": rijen,
             "vandaag": vandaag,
-            "te_laat": [r for r in rijen if r.update_status(vandaag) == "te laat"],
+            "telling": selectors.dashboard_telling(rijen, vandaag=vandaag),
             "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in rijen]),
             "tijdlijn": grafieken.tijdlijn(rijen),
             "monitoring_links": monitoring_links(request.user),

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 
 from simple_history.admin import SimpleHistoryAdmin
 
-from bronnen.models import Datakwaliteitsnotitie
+from bronnen.models import Brondocument, Datakwaliteitsnotitie
 
 
 class DatakwaliteitInline(GenericTabularInline):
@@ -21,3 +21,10 @@ class DatakwaliteitsnotitieAdmin(SimpleHistoryAdmin):
     list_display = ("betreft", "onderwerp", "ernst", "bron")
     list_filter = ("ernst", "content_type")
     search_fields = ("betreft", "citaat", "toelichting", "bron")
+
+
+@admin.register(Brondocument)
+class BrondocumentAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "korte_naam", "datum", "briefdatum", "zaaknummer", "besluitdatum")
+    search_fields = ("code", "korte_naam", "titel", "zaaknummer")
+    inlines = [DatakwaliteitInline]

@@ -2,7 +2,7 @@
 The shared machinery of the loaders that fill the database from `fixtures/` (each app's loader:
 actielijnen/programma_laden.py, monitoring/laden.py, participatie/laden.py; composed by
 rapportage/programma_laden.py): reading a fixture file, an idempotent upsert, the load report, and data-quality
-notes.
+notes (on one subject or several). bronnen also loads its own fixture here: the source documents as data.
 
 Idempotent: every record is found by its natural key and saved only when a field the sources own differs, so a
 second run changes nothing and writes no history.
@@ -10,16 +10,23 @@ second run changes nothing and writes no history.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
 
 import yaml
 
-from bronnen.models import Datakwaliteitsnotitie
+from bronnen.models import Brondocument, Datakwaliteitsnotitie
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+# bronnen's own fixture: the source documents; its data-quality notes concern them (composer: programma_laden).
+BRONDOCUMENTEN = "bronnen/brondocumenten.yaml"
+DATAKWALITEIT = (BRONDOCUMENTEN,)
+OPZOEKEN = {"brondocument": lambda code: Brondocument.objects.get(code=code)}
 
 
 @dataclass
@@ -64,22 +71,61 @@ def upsert(verslag: Verslag, model, sleutel: dict, waarden: dict, bij_aanmaken: 
     return obj
 
 
-def datakwaliteit_laden(verslag: Verslag, notities: list[dict], opzoeken: dict[str, Callable]) -> None:
-    """Load data-quality notes; `opzoeken` maps an `onderwerp` kind ('indicator', …) to a lookup by its key."""
-    for notitie in notities:
-        ((soort, sleutel),) = notitie["onderwerp"].items()
-        onderwerp = opzoeken[soort](sleutel)
+def laad_bronnen(verslag: Verslag) -> None:
+    """Load the source documents (code, names, dates, zaaknummer, decision date) from their fixture."""
+    for document in lees_fixture(BRONDOCUMENTEN)["brondocumenten"]:
         upsert(
             verslag,
-            Datakwaliteitsnotitie,
-            {"sleutel": notitie["sleutel"]},
+            Brondocument,
+            {"code": document["code"]},
             {
-                "content_type": ContentType.objects.get_for_model(onderwerp),
-                "object_id": onderwerp.pk,
-                "betreft": notitie["betreft"],
-                "citaat": " ".join(notitie["citaat"].split()),
-                "bron": notitie["bron"],
-                "toelichting": " ".join(notitie["toelichting"].split()),
-                "ernst": notitie["ernst"],
+                "korte_naam": document["korte_naam"],
+                "titel": document["titel"],
+                "datum": _datum(document.get("datum")),
+                "datum_toelichting": document.get("datum_toelichting", ""),
+                "briefdatum": _datum(document.get("briefdatum")),
+                "zaaknummer": str(document.get("zaaknummer") or ""),
+                "besluitdatum": _datum(document.get("besluitdatum")),
+                "besluit": " ".join((document.get("besluit") or "").split()),
+                "bestand": document["bestand"],
             },
         )
+
+
+def _datum(waarde) -> date | None:
+    # YAML reads an unquoted 2022-12-14 as a date already; a quoted one arrives as text.
+    if waarde is None or isinstance(waarde, date):
+        return waarde
+    return date.fromisoformat(str(waarde))
+
+
+def datakwaliteit_laden(verslag: Verslag, notities: list[dict], opzoeken: dict[str, Callable]) -> None:
+    """Load data-quality notes; `opzoeken` maps an `onderwerp` kind ('indicator', …) to a lookup by its key.
+
+    A note names one `onderwerp` ({indicator: "6.2.6.1"}) or several `onderwerpen` (a list of those). A note that
+    concerns several tables hangs on each of them: one note per subject, with the same citation, and a key of
+    its own per subject, so loading stays idempotent. The first subject keeps the plain key (a note that grows from
+    one subject to several is updated, not duplicated); the others get "<sleutel>--indicator-6-2-6-2".
+    """
+    for notitie in notities:
+        onderwerpen = notitie.get("onderwerpen") or [notitie["onderwerp"]]
+        for volgnummer, onderwerp_sleutel in enumerate(onderwerpen):
+            ((soort, sleutel),) = onderwerp_sleutel.items()
+            onderwerp = opzoeken[soort](sleutel)
+            eigen_sleutel = notitie["sleutel"]
+            if volgnummer:
+                eigen_sleutel = f"{eigen_sleutel}--{soort}-{slugify(str(sleutel).replace('.', '-'))}"
+            upsert(
+                verslag,
+                Datakwaliteitsnotitie,
+                {"sleutel": eigen_sleutel},
+                {
+                    "content_type": ContentType.objects.get_for_model(onderwerp),
+                    "object_id": onderwerp.pk,
+                    "betreft": notitie["betreft"],
+                    "citaat": " ".join(notitie["citaat"].split()),
+                    "bron": notitie["bron"],
+                    "toelichting": " ".join(notitie["toelichting"].split()),
+                    "ernst": notitie["ernst"],
+                },
+            )

@@ -3,7 +3,7 @@ Data-quality notes: a visible note, quoting the source, on any object of any app
 trusted as it stands. The models that carry notes declare `GenericRelation(Datakwaliteitsnotitie)`.
 """
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -36,3 +36,53 @@ class Datakwaliteitsnotitie(models.Model):
 
     def __str__(self):
         return f"{self.get_ernst_display()}: {self.betreft}"
+
+
+class Brondocument(models.Model):
+    """One of the municipal documents the application is built from (`../shared/seeds`), as data.
+
+    Dates, zaaknummers and decision dates are stored as the document prints them, never typed into a template;
+    `korte_naam` is how a reader cites the document ("Uitvoeringsplan 2023"), and every `bron` in the
+    application starts with it.
+    """
+
+    code = models.CharField(
+        "code", max_length=3, unique=True, help_text="Volgnummer van het bestand in de bronnenmap, bijv. 000."
+    )
+    korte_naam = models.CharField(
+        "korte naam", max_length=100, unique=True, help_text="Zoals een lezer het document noemt."
+    )
+    titel = models.CharField("titel", max_length=300)
+    datum = models.DateField(
+        "datum",
+        null=True,
+        blank=True,
+        help_text="De datum die het document zelf draagt; leeg: de bron noemt er geen.",
+    )
+    datum_toelichting = models.CharField(
+        "toelichting bij de datum", max_length=200, blank=True, help_text="Bijvoorbeeld 'definitieve versie'."
+    )
+    briefdatum = models.DateField(
+        "datum van de aanbiedingsbrief", null=True, blank=True, help_text="Leeg: geen brief of geen datum."
+    )
+    zaaknummer = models.CharField("zaaknummer", max_length=20, blank=True)
+    besluitdatum = models.DateField(
+        "besluitdatum",
+        null=True,
+        blank=True,
+        help_text="Alleen waar de tekst een datum van besluit noemt; leeg: de bron noemt er geen.",
+    )
+    besluit = models.TextField(
+        "besluit", blank=True, help_text="Wat er op de besluitdatum is besloten, door wie."
+    )
+    bestand = models.CharField("bestand", max_length=100, help_text="Tekstversie in de bronnenmap.")
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "brondocument"
+        verbose_name_plural = "brondocumenten"
+
+    def __str__(self):
+        return self.korte_naam

@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.informatiepiramide",
                 "rapportage.context_processors.versheid",
+                "bronnen.context_processors.uitvoeringsplan",
             ],
         },
     },
@@ -103,8 +104,10 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-# Dutch number formatting in templates: 1.605 and 47,3. Years must be rendered with |unlocalize.
-USE_THOUSAND_SEPARATOR = True
+# Decimal comma from the nl locale (47,3), but no automatic thousands dot: Django cannot tell a year (or an id)
+# from an amount, so every integer template output became "2.023". Figures that want grouping (1.605,
+# € 1.506.000) go through bronnen.notatie.format_getal (filters `getal`, `bedrag`, `cijfer`, `klein_aantal`).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")

@@ -5,15 +5,19 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bronnen.admin import DatakwaliteitInline
 from monitoring.models import (
+    AndereBronwaarde,
     Bedrag,
+    Databedrevenheidspijler,
     Doel,
     Import,
     Indicator,
     Informatieniveau,
     Kerncijfer,
     Meting,
+    Pijlerelement,
     Piramidestand,
     Scenario,
+    Scenariototaal,
     Vergelijkingsgebied,
     Wijk,
 )
@@ -27,6 +31,14 @@ class MetingInline(admin.TabularInline):
     fields = ("periode", "soort", "wijk", "waarde", "status", "bron")
     ordering = ("soort", "periode_begin")
     autocomplete_fields = ("wijk",)
+
+
+class AndereBronwaardeInline(admin.TabularInline):
+    """What another source prints for the same meting (a conflict between sources), beside the stored value."""
+
+    model = AndereBronwaarde
+    extra = 0
+    fields = ("brondocument", "bron", "cel", "waarde", "decimalen", "is_conflict")
 
 
 @admin.register(Doel)
@@ -66,6 +78,7 @@ class MetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_select_related = ("indicator", "wijk", "gebied", "via_import")
     autocomplete_fields = ("indicator", "wijk")
     readonly_fields = ("via_import",)
+    inlines = [AndereBronwaardeInline]
 
     def has_import_permission(self, request):
         return mag_importeren(request.user)
@@ -110,10 +123,41 @@ class ImportAdmin(admin.ModelAdmin):
         return False
 
 
+class ScenariototaalInline(admin.TabularInline):
+    model = Scenariototaal
+    extra = 0
+    fields = ("tabel", "jaar", "cel", "bedrag", "eenheid", "som_van_de_domeinen", "wijkt_af", "bron")
+
+
 @admin.register(Scenario)
 class ScenarioAdmin(SimpleHistoryAdmin):
     list_display = ("nummer", "naam", "bron")
-    inlines = [DatakwaliteitInline]
+    inlines = [ScenariototaalInline, DatakwaliteitInline]
+
+
+@admin.register(Scenariototaal)
+class ScenariototaalAdmin(SimpleHistoryAdmin):
+    list_display = ("scenario", "tabel", "jaar", "cel", "eenheid", "som_van_de_domeinen", "wijkt_af")
+    list_filter = ("tabel", "wijkt_af", "scenario")
+
+
+@admin.register(AndereBronwaarde)
+class AndereBronwaardeAdmin(SimpleHistoryAdmin):
+    list_display = ("meting", "bron", "cel", "waarde", "is_conflict")
+    list_filter = ("is_conflict", "brondocument")
+    search_fields = ("meting__indicator__code", "bron", "cel")
+    list_select_related = ("meting__indicator",)
+
+
+class PijlerelementInline(admin.TabularInline):
+    model = Pijlerelement
+    extra = 0
+
+
+@admin.register(Databedrevenheidspijler)
+class DatabedrevenheidspijlerAdmin(SimpleHistoryAdmin):
+    list_display = ("volgorde", "naam", "bron")
+    inlines = [PijlerelementInline, DatakwaliteitInline]
 
 
 @admin.register(Bedrag)
@@ -128,6 +172,7 @@ class BedragAdmin(SimpleHistoryAdmin):
 class PiramidestandAdmin(SimpleHistoryAdmin):
     list_display = ("periode", "modellaag", "aantal_clienten", "bron")
     list_filter = ("modellaag",)
+    inlines = [DatakwaliteitInline]
 
 
 @admin.register(Kerncijfer)

@@ -76,3 +76,19 @@ class KerncijferOnderwerp(models.TextChoices):
 class Indeling(models.TextChoices):
     LANG = "lang", "Lang: één meting per rij"
     BREED = "breed", "Breed: één kolom per jaar"
+
+
+class ScenarioTabel(models.TextChoices):
+    """The two tables of the Scenario's document that print a scenario's total per year."""
+
+    DOORREKENING = "doorrekening", "Doorrekening: Totaal Scenario"
+    OP_EEN_RIJ = "op_een_rij", "Scenario's op een rij"
+
+
+class Bedragseenheid(models.TextChoices):
+    EURO = "euro", "euro"
+    DUIZEND_EURO = "duizend_euro", "duizenden euro's"
+
+    @classmethod
+    def factor(cls, eenheid: str) -> int:
+        return 1000 if eenheid == cls.DUIZEND_EURO else 1

@@ -18,6 +18,6 @@ class ImportForm(forms.Form):
 
 class DoorvoerForm(forms.Form):
     alleen_geldige = forms.BooleanField(
-        label="Alleen de geldige rijen inlezen; de ongeldige rijen worden overgeslagen",
+        label="Alleen de geldige waarden inlezen; de ongeldige cellen worden overgeslagen",
         required=False,
     )

@@ -6,17 +6,26 @@ Reading an uploaded indicator spreadsheet (.xlsx or .csv) row by row, without tr
   it all in memory). defusedxml is installed, so openpyxl parses the XML safely.
 - .csv: UTF-8 (with or without BOM) or Windows-1252, separated by `;` (Dutch Excel), `,` or tab.
 
-Yields (row number as the spreadsheet shows it, list of cell values).
+Yields (row number as the spreadsheet shows it, list of cell values). A .csv gives text. An .xlsx gives text for
+text cells, and a `Cel` for number and date cells: Excel stores what a person types as a number plus a number
+format (`47,3%` is 0.473 with format `0.0%`), so the value is only what the person sees once the format is read.
 """
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
 import openpyxl
+
+from bronnen.notatie import Getal
+from bronnen.periode import MAANDEN
 
 # An .xlsx may unpack to at most this many bytes, and compress at most this well (zip bombs reach 1000:1).
 MAX_ONGECOMPRIMEERD = getattr(settings, "IMPORT_MAX_ONGECOMPRIMEERD", 300 * 1024 * 1024)
@@ -26,6 +35,108 @@ EXTENSIES = (".xlsx", ".csv")
 
 class OngeldigBestand(ValueError):
     """The file as a whole cannot be read; the message is Dutch and shown to the user."""
+
+
+@dataclass(frozen=True)
+class Cel:
+    """A typed .xlsx cell: its stored value, and what Excel shows for it (in Dutch notation)."""
+
+    waarde: object
+    tekst: str
+    getal: Getal | None = None  # number cells: the value a person sees (a percent cell times 100)
+    datum: date | None = None  # date cells
+    alleen_jaar: bool = False  # a date cell formatted to show only its year
+    toont_dag: bool = False  # a date cell whose format shows the day
+
+    def __str__(self):
+        return self.tekst
+
+
+@dataclass(frozen=True)
+class Getalformaat:
+    """What an Excel number format says about the figure it shows."""
+
+    is_percentage: bool = False
+    is_bedrag: bool = False
+    decimalen: int | None = None  # None: 'General' or '0.##', as many as needed
+    duizendtallen: bool = False
+
+
+# Quoted text, [colour]/[$€-413] brackets, escaped characters and padding in a format code say nothing about
+# the figure, and may hold characters (0 . , %) that would mislead the reading below.
+_OPMAAK = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def lees_getalformaat(formaat: str | None) -> Getalformaat:
+    """Read an Excel number format code ('0.0%', '#,##0', '€ #,##0.00', 'General'); only the positive part."""
+    if not formaat or formaat.lower() == "general":
+        return Getalformaat()
+    sectie = formaat.split(";")[0]
+    is_bedrag = "€" in sectie or "[$eur" in sectie.lower()
+    sectie = _OPMAAK.sub("", sectie)
+    decimalen = None
+    if re.search(r"[0#?]", sectie):
+        achter = re.search(r"\.([0#?]+)", sectie)
+        if achter is None:
+            decimalen = 0
+        elif set(achter[1]) == {"0"}:
+            decimalen = len(achter[1])
+    return Getalformaat(
+        is_percentage="%" in sectie,
+        is_bedrag=is_bedrag,
+        decimalen=decimalen,
+        duizendtallen=bool(re.search(r"[0#?],[0#?]", sectie)),
+    )
+
+
+def getal_cel(waarde: int | float, formaat: str | None) -> Cel:
+    """A number cell as a person sees it: 0.473 with '0.0%' is 47,3 (a percentage, 1 decimal), shown '47,3%'."""
+    opmaak = lees_getalformaat(formaat)
+    getal = Decimal(repr(waarde)) if isinstance(waarde, float) else Decimal(waarde)
+    if opmaak.is_percentage:
+        getal *= 100
+    getoond = getal
+    if opmaak.decimalen is not None:
+        getoond = getal.quantize(Decimal(1).scaleb(-opmaak.decimalen), rounding=ROUND_HALF_UP)
+    elif getal == getal.to_integral():
+        getoond = getal.quantize(Decimal(1))
+    else:
+        getoond = getal.normalize()
+    tekst = f"{getoond:,f}" if opmaak.duizendtallen else f"{getoond:f}"
+    tekst = tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+    tekst = ("€ " if opmaak.is_bedrag else "") + tekst + ("%" if opmaak.is_percentage else "")
+    return Cel(
+        waarde=waarde,
+        tekst=tekst,
+        getal=Getal(getal, opmaak.is_percentage, opmaak.is_bedrag, opmaak.decimalen),
+    )
+
+
+def datum_cel(waarde: date, formaat: str | None) -> Cel:
+    """A date cell, shown as its format does in Dutch: '2025', 'mei 2025' or '01-05-2025'."""
+    datum = waarde.date() if isinstance(waarde, datetime) else waarde
+    code = _OPMAAK.sub("", (formaat or "").lower())
+    alleen_jaar = "y" in code and "m" not in code and "d" not in code
+    toont_dag = "d" in code or not code or code == "general"
+    if alleen_jaar:
+        tekst = str(datum.year)
+    elif toont_dag:
+        tekst = datum.strftime("%d-%m-%Y")
+    else:
+        tekst = f"{MAANDEN[datum.month - 1]} {datum.year}"
+    return Cel(waarde=waarde, tekst=tekst, datum=datum, alleen_jaar=alleen_jaar, toont_dag=toont_dag)
+
+
+def _lees_cel(cel):
+    """Text stays text; numbers and dates become a `Cel` that knows its number format."""
+    waarde = cel.value
+    if isinstance(waarde, bool):
+        return "WAAR" if waarde else "ONWAAR"
+    if isinstance(waarde, datetime | date):
+        return datum_cel(waarde, cel.number_format)
+    if isinstance(waarde, int | float):
+        return getal_cel(waarde, cel.number_format)
+    return waarde
 
 
 def extensie(bestandsnaam: str) -> str:
@@ -74,9 +185,9 @@ def _lees_xlsx(bestand) -> Iterator[tuple[int, list]]:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise OngeldigBestand(f"Het .xlsx-bestand kan niet worden gelezen: {exc}") from exc
     try:
-        for nummer, rij in enumerate(werkmap.worksheets[0].iter_rows(values_only=True), start=1):
-            if any(cel not in (None, "") for cel in rij):
-                yield nummer, list(rij)
+        for nummer, rij in enumerate(werkmap.worksheets[0].iter_rows(), start=1):
+            if any(cel.value not in (None, "") for cel in rij):
+                yield nummer, [_lees_cel(cel) for cel in rij]
     finally:
         werkmap.close()
 

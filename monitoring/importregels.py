@@ -14,10 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bronnen.notatie import Getal, OngeldigGetal, is_geen_waarde, parse_getal, parse_meervoudig
+from bronnen.notatie import (
+    Getal,
+    OngeldigGetal,
+    format_getal,
+    is_geen_waarde,
+    parse_getal,
+    parse_meervoudig,
+)
 from monitoring.constants import Eenheid, Indeling, MetingSoort, MetingStatus
+from monitoring.importbestand import Cel
 from monitoring.models import Indicator, Meting, Vergelijkingsgebied, Wijk
-from monitoring.periode import OngeldigePeriode, Periode
+from monitoring.periode import OngeldigePeriode, Periode, periode_tekst
 
 VIER_DECIMALEN = Decimal("0.0001")
 LANG_VERPLICHT = ("indicator", "periode", "soort", "waarde")
@@ -62,8 +70,12 @@ class Voorstel:
     waarde: Decimal
     bron: str | None  # None: the file says nothing, keep what is there
     status: str | None
+    decimalen: int | None = None  # as the cell shows it: '15,0%' → 1
+    kolom: str = "waarde"
+    celtekst: str = ""  # the cell as the file shows it
     uitkomst: str = NIEUW
     bestaand: dict | None = None  # the current row's values when it exists
+    waarschuwing: str = ""  # a plausibility doubt for a person to weigh; not an error
 
     @property
     def sleutel(self) -> tuple:
@@ -76,8 +88,34 @@ class Voorstel:
         )
 
     @property
+    def reeks(self) -> tuple:
+        """The indicator's own series at this place (Hengelo, a wijk or an area), over periods and kinds."""
+        indicator, _periode, wijk, gebied, _soort = self.sleutel
+        return (indicator, wijk, gebied)
+
+    @property
     def plaats(self) -> str:
         return str(self.wijk or self.gebied or "Hengelo")
+
+    @property
+    def waarde_tekst(self) -> str:
+        return format_getal(self.waarde, self.indicator.eenheid, self.decimalen)
+
+    @property
+    def wijzigingen(self) -> list[str]:
+        """What changes in an existing meting, in Dutch: 'waarde 45,5% → 46,0%', 'bron … → …', 'status …'."""
+        if self.bestaand is None:
+            return []
+        oud = self.bestaand
+        uit: list[str] = []
+        if oud["waarde"].quantize(VIER_DECIMALEN) != self.waarde:
+            was = format_getal(oud["waarde"], self.indicator.eenheid, oud.get("decimalen"))
+            uit.append(f"waarde {was} → {self.waarde_tekst}")
+        if self.bron is not None and oud["bron"] != self.bron:
+            uit.append(f"bron '{oud['bron'] or '(leeg)'}' → '{self.bron}'")
+        if self.status is not None and oud["status"] != self.status:
+            uit.append(f"status {oud['status']} → {self.status}")
+        return uit
 
 
 @dataclass
@@ -104,6 +142,11 @@ class Analyse:
         return self._met(ONGEWIJZIGD)
 
     @property
+    def waarschuwingen(self) -> list[Voorstel]:
+        """Values far outside their indicator's own series, shown so a person decides before committing."""
+        return [v for v in self.voorstellen if v.waarschuwing]
+
+    @property
     def ongeldige_rijen(self) -> list[int]:
         return sorted({fout.rij for fout in self.fouten})
 
@@ -114,8 +157,11 @@ def _kop(tekst) -> str:
 
 
 def _tekst(cel) -> str:
+    """The cell as the file shows it: '202300,0%' for a typed percent cell, not '2023.0'."""
     if cel is None:
         return ""
+    if isinstance(cel, Cel):
+        return cel.tekst
     if isinstance(cel, float) and cel.is_integer():
         cel = int(cel)
     tekst = str(cel).strip()
@@ -124,17 +170,43 @@ def _tekst(cel) -> str:
     return tekst
 
 
+def periode_uit_cel(cel) -> Periode:
+    """A period from a cell: text (2025, 2025-Q2, 2025-05), a typed year, or a date cell (its month or year)."""
+    if isinstance(cel, Cel) and cel.datum is not None:
+        if cel.alleen_jaar:
+            return Periode.parse(cel.datum.year)
+        if cel.toont_dag and cel.datum.day != 1:
+            raise OngeldigePeriode(
+                f"'{cel.tekst}' is een datum, geen periode; gebruik een jaar (2025), een kwartaal (2025-Q2) "
+                "of een maand (2025-05)."
+            )
+        return Periode.parse(f"{cel.datum.year}-{cel.datum.month:02d}")
+    if isinstance(cel, Cel) and cel.getal is not None and not cel.getal.is_percentage:
+        if cel.getal.waarde == cel.getal.waarde.to_integral():  # a year typed as a number, maybe as '2.025'
+            return Periode.parse(int(cel.getal.waarde))
+    return Periode.parse(_tekst(cel))
+
+
+def lees_getal(cel) -> Getal | None:
+    """The figure in one value cell: a typed number as Excel shows it, or Dutch-notated text."""
+    if isinstance(cel, Cel):
+        if cel.datum is not None:
+            raise OngeldigGetal(f"'{cel.tekst}' is een datum, geen getal.")
+        return cel.getal
+    return parse_getal(cel)
+
+
 def herken_indeling(koppen: list) -> tuple[str, dict[str, int], dict[int, Periode]]:
     """The layout and where each known column is; for 'breed' also the period of each period column."""
     kolommen: dict[str, int] = {}
     perioden: dict[int, Periode] = {}
     for index, ruw in enumerate(koppen):
-        kop = _kop(ruw)
+        kop = _kop(_tekst(ruw))
         if kop in (*LANG_VERPLICHT, *OPTIONEEL):
             kolommen.setdefault(kop, index)
         elif kop:
             try:
-                perioden[index] = Periode.parse(kop)
+                perioden[index] = periode_uit_cel(ruw)
             except OngeldigePeriode:
                 pass  # an extra column (a name, a unit): ignored
     if all(k in kolommen for k in LANG_VERPLICHT):
@@ -223,7 +295,11 @@ class Importregels:
     def rij(
         self, nummer: int, cellen: list, kolommen: dict[str, int], perioden: dict[int, Periode]
     ) -> tuple[list[Voorstel], list[Fout], int]:
-        """The metingen one row proposes, its errors, and how many of its cells held no value."""
+        """The metingen one row proposes, its errors, and how many of its cells held no value.
+
+        An error in the row's own columns (indicator, soort, wijk, status) rejects the row; an error in one
+        value cell rejects only that cell, so the other years of a wide row still count.
+        """
         fouten: list[Fout] = []
 
         def cel(kolom):
@@ -242,62 +318,69 @@ class Importregels:
         soort = lees("soort", self.soort)
         status = lees("status", self.status) if "status" in kolommen else None
         bron = _tekst(cel("bron"))[:200] or None if "bron" in kolommen else None
+        rij_geldig = not fouten
 
         waarden: list[tuple[str, object, Periode | None]] = []  # (column name, cell, period from the header)
         if perioden:
             waarden = [
-                (_tekst(kop), cellen[i] if i < len(cellen) else None, kop) for i, kop in perioden.items()
+                (kop.tekst, cellen[i] if i < len(cellen) else None, kop) for i, kop in perioden.items()
             ]
         else:
             waarden = [("waarde", cel("waarde"), None)]
 
-        metingen: list[tuple[Periode, Getal, str]] = []
+        metingen: list[tuple[Periode, Getal, str, str]] = []  # (period, figure, column, cell as shown)
         leeg = 0
         for kolom, waarde_cel, kop_periode in waarden:
-            if is_geen_waarde(waarde_cel) or _tekst(waarde_cel) == "":
+            celtekst = _tekst(waarde_cel)
+            if waarde_cel is None or (not isinstance(waarde_cel, Cel) and is_geen_waarde(celtekst)):
                 leeg += 1
                 continue
             try:
                 meervoudig = parse_meervoudig(waarde_cel) if isinstance(waarde_cel, str) else []
                 if meervoudig:  # '43,2% (2019) 45,5% (2021)': the years in the cell win
-                    metingen += [(Periode.parse(jaar), getal, kolom) for jaar, getal in meervoudig]
+                    metingen += [(Periode.parse(jaar), getal, kolom, celtekst) for jaar, getal in meervoudig]
                     continue
-                getal = parse_getal(waarde_cel)
+                getal = lees_getal(waarde_cel)
             except OngeldigGetal as exc:
-                fouten.append(Fout(nummer, kolom, _tekst(waarde_cel), str(exc)))
+                fouten.append(Fout(nummer, kolom, celtekst, str(exc)))
+                continue
+            if getal is None:
+                leeg += 1
                 continue
             if kop_periode is None:
                 try:
-                    kop_periode = Periode.parse(_tekst(cel("periode")))
+                    kop_periode = periode_uit_cel(cel("periode"))
                 except OngeldigePeriode as exc:
                     fouten.append(Fout(nummer, "periode", _tekst(cel("periode")), str(exc)))
                     continue
-            metingen.append((kop_periode, getal, kolom))
+            metingen.append((kop_periode, getal, kolom, celtekst))
 
         voorstellen = []
-        if indicator is not None:
-            for periode, getal, kolom in metingen:
-                try:
-                    waarde = self.controleer_eenheid(indicator, getal)
-                except ValueError as exc:
-                    fouten.append(Fout(nummer, kolom, str(getal.waarde), str(exc)))
-                    continue
-                voorstellen.append(
-                    Voorstel(
-                        rij=nummer,
-                        indicator=indicator,
-                        periode=periode,
-                        wijk=plaats if isinstance(plaats, Wijk) else None,
-                        gebied=plaats if isinstance(plaats, Vergelijkingsgebied) else None,
-                        soort=soort,
-                        waarde=waarde,
-                        bron=bron,
-                        status=status,
-                    )
+        for periode, getal, kolom, celtekst in metingen:
+            if indicator is None:
+                continue
+            try:
+                waarde = self.controleer_eenheid(indicator, getal)
+            except ValueError as exc:
+                fouten.append(Fout(nummer, kolom, celtekst, str(exc)))
+                continue
+            voorstellen.append(
+                Voorstel(
+                    rij=nummer,
+                    indicator=indicator,
+                    periode=periode,
+                    wijk=plaats if isinstance(plaats, Wijk) else None,
+                    gebied=plaats if isinstance(plaats, Vergelijkingsgebied) else None,
+                    soort=soort,
+                    waarde=waarde,
+                    bron=bron,
+                    status=status,
+                    decimalen=getal.decimalen,
+                    kolom=kolom,
+                    celtekst=celtekst,
                 )
-        if fouten:
-            return [], fouten, leeg
-        return voorstellen, fouten, leeg
+            )
+        return (voorstellen if rij_geldig else []), fouten, leeg
 
 
 def analyseer(rijen: Iterable[tuple[int, list]]) -> Analyse:
@@ -315,23 +398,21 @@ def analyseer(rijen: Iterable[tuple[int, list]]) -> Analyse:
         analyse.aantal_rijen += 1
         voorstellen, fouten, leeg = regels.rij(nummer, cellen, kolommen, perioden)
         analyse.lege_waarden += leeg
+        analyse.fouten += fouten
         for voorstel in voorstellen:
             if voorstel.sleutel in eerder:
-                fouten.append(
+                analyse.fouten.append(
                     Fout(
                         nummer,
-                        "indicator",
-                        voorstel.indicator.code,
+                        voorstel.kolom,
+                        voorstel.celtekst,
                         f"Dubbel: dezelfde indicator, periode ({voorstel.periode}), wijk ({voorstel.plaats}) "
                         f"en soort staan al in rij {eerder[voorstel.sleutel]}.",
                     )
                 )
-        if fouten:
-            analyse.fouten += fouten
-            continue
-        for voorstel in voorstellen:
+                continue
             eerder[voorstel.sleutel] = nummer
-        analyse.voorstellen += voorstellen
+            analyse.voorstellen.append(voorstel)
     _vergelijk_met_database(analyse.voorstellen)
     return analyse
 
@@ -344,30 +425,74 @@ BESTAAND_VELDEN = (
     "gebied_id",
     "soort",
     "waarde",
+    "decimalen",
     "bron",
     "status",
 )
+# A value this many times larger or smaller than the nearest value of its own series is worth a second look.
+FACTOR_ONWAARSCHIJNLIJK = Decimal(10)
 
 
 def _vergelijk_met_database(voorstellen: list[Voorstel]) -> None:
-    """Mark each proposal nieuw, gewijzigd or ongewijzigd (one query per 500 indicators)."""
+    """Mark each proposal nieuw, gewijzigd or ongewijzigd, and warn about implausible values.
+
+    One query per 500 indicators: the same rows serve the comparison and the indicator's own series.
+    """
     indicator_ids = sorted({v.indicator.pk for v in voorstellen})
     bestaand: dict[tuple, dict] = {}
+    reeksen: dict[tuple, dict[tuple, tuple]] = {}  # series → {key: (period begin, value, period)}
     for start in range(0, len(indicator_ids), 500):
         for rij in Meting.objects.filter(indicator_id__in=indicator_ids[start : start + 500]).values(
             *BESTAAND_VELDEN, "periode_begin", "via_import_id"
         ):
             sleutel = (rij["indicator_id"], rij["periode"], rij["wijk_id"], rij["gebied_id"], rij["soort"])
             bestaand[sleutel] = rij
+            reeks = (rij["indicator_id"], rij["wijk_id"], rij["gebied_id"])
+            reeksen.setdefault(reeks, {})[sleutel] = (rij["periode_begin"], rij["waarde"], rij["periode"])
     for voorstel in voorstellen:
+        # The file's own values count as the series too (a new wijk has nothing in the database yet).
+        reeksen.setdefault(voorstel.reeks, {})[("bestand", *voorstel.sleutel)] = (
+            voorstel.periode.begin,
+            voorstel.waarde,
+            voorstel.periode.tekst,
+        )
+    for voorstel in voorstellen:
+        voorstel.waarschuwing = _onwaarschijnlijk(voorstel, reeksen.get(voorstel.reeks, {}))
         rij = bestaand.get(voorstel.sleutel)
         if rij is None:
             voorstel.uitkomst = NIEUW
             continue
         voorstel.bestaand = rij
-        verschilt = (
-            rij["waarde"].quantize(VIER_DECIMALEN) != voorstel.waarde
-            or (voorstel.bron is not None and rij["bron"] != voorstel.bron)
-            or (voorstel.status is not None and rij["status"] != voorstel.status)
+        # A different number of decimals alone (45% → 45,0%) is the same figure: not a change.
+        voorstel.uitkomst = GEWIJZIGD if voorstel.wijzigingen else ONGEWIJZIGD
+
+
+def _onwaarschijnlijk(voorstel: Voorstel, reeks: dict[tuple, tuple]) -> str:
+    """A Dutch reason when the value is far from the nearest other value of its series; '' when plausible."""
+    anderen = [
+        (begin, waarde, periode)
+        for sleutel, (begin, waarde, periode) in reeks.items()
+        if sleutel not in (voorstel.sleutel, ("bestand", *voorstel.sleutel)) and waarde
+    ]
+    if not anderen or not voorstel.waarde:
+        return ""
+    # The nearest period, earlier ones first on a tie: "ten times its last value".
+    begin, referentie, periode = min(
+        anderen, key=lambda a: (abs((a[0] - voorstel.periode.begin).days), a[0] > voorstel.periode.begin)
+    )
+    eenheid = voorstel.indicator.eenheid
+    verhouding = abs(voorstel.waarde / referentie)
+    if FACTOR_ONWAARSCHIJNLIJK**-1 < verhouding < FACTOR_ONWAARSCHIJNLIJK:
+        return ""
+    was = format_getal(referentie, eenheid)
+    if eenheid == Eenheid.PERCENTAGE and abs(voorstel.waarde) < 1 <= abs(referentie):
+        return (
+            f"{voorstel.waarde_tekst} ligt ver onder de reeks van deze indicator ({was} in {periode_tekst(periode)}): "
+            f"is een fractie ingevuld in plaats van een percentage ({format_getal(voorstel.waarde * 100, eenheid)})?"
         )
-        voorstel.uitkomst = GEWIJZIGD if verschilt else ONGEWIJZIGD
+    richting = "groot" if verhouding > 1 else "klein"
+    keer = format_getal((verhouding if verhouding > 1 else 1 / verhouding).quantize(Decimal(1)))
+    return (
+        f"{voorstel.waarde_tekst} is ongeveer {keer} keer zo {richting} als de waarde van {periode_tekst(periode)} "
+        f"({was}); controleer of dit klopt."
+    )

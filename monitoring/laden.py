@@ -9,36 +9,64 @@ composer then loads the data-quality notes of `DATAKWALITEIT` with the lookups o
 so a second run changes nothing and writes no history.
 """
 
+import re
 from decimal import Decimal
 
 from actielijnen.models import Modellaag
 from bronnen.laden import Verslag, lees_fixture, upsert
-from bronnen.notatie import parse_getal, parse_meervoudig
-from monitoring.constants import FinancienSoort, IndicatorSoort, MetingSoort, MetingStatus
+from bronnen.models import Brondocument
+from bronnen.notatie import parse_getal
+from monitoring.constants import (
+    Bedragseenheid,
+    FinancienSoort,
+    IndicatorSoort,
+    MetingSoort,
+    MetingStatus,
+    ScenarioTabel,
+)
 from monitoring.models import (
+    AndereBronwaarde,
     Bedrag,
+    Databedrevenheidspijler,
     Doel,
     Indicator,
     Informatieniveau,
     Kerncijfer,
     Meting,
+    Pijlerelement,
     Piramidestand,
     Scenario,
+    Scenariototaal,
     Vergelijkingsgebied,
     Wijk,
 )
 
-BRON_PLAN_62 = "000 §6.2"
+# Sources are cited as a reader knows them (bronnen.Brondocument.korte_naam), never by file code.
+UITVOERINGSPLAN = "Uitvoeringsplan 2023"
+BRON_PLAN_62 = f"{UITVOERINGSPLAN}, §6.2"
 
 # The fixture files whose data-quality notes concern monitoring's objects, and how to find those objects.
-DATAKWALITEIT = ("programma/indicatoren.yaml", "monitoring/financien.yaml", "monitoring/piramide.yaml")
+DATAKWALITEIT = (
+    "programma/indicatoren.yaml",
+    "programma/databedrevenheid.yaml",
+    "monitoring/financien.yaml",
+    "monitoring/piramide.yaml",
+)
 OPZOEKEN = {
     "indicator": lambda sleutel: Indicator.objects.get(code=sleutel),
     "doel": lambda sleutel: Doel.objects.get(code=sleutel),
     "scenario": lambda sleutel: Scenario.objects.get(nummer=sleutel),
     "bedrag": lambda sleutel: Bedrag.objects.get(sleutel=sleutel),
     "kerncijfer": lambda sleutel: Kerncijfer.objects.get(sleutel=sleutel),
+    "pijler": lambda sleutel: Databedrevenheidspijler.objects.get(naam=sleutel),
+    # "<modellaag>/<periode>", e.g. "maatwerkondersteuning/2023".
+    "piramidestand": lambda sleutel: Piramidestand.objects.get(
+        modellaag__code=sleutel.split("/")[0], periode=sleutel.split("/")[1]
+    ),
 }
+
+# A value with its year in one cell: "43,2% (2019)"; several may share a cell.
+_WAARDE_MET_JAAR = re.compile(r"(-?\s*[\d.,]+\s*%?)\s*\((\d{4})\)")
 
 
 class OngeldigeFixture(ValueError):
@@ -48,6 +76,7 @@ class OngeldigeFixture(ValueError):
 def laad_monitoring(verslag: Verslag) -> None:
     """Load monitoring's fixtures (not their data-quality notes, see DATAKWALITEIT); `verslag` counts changes."""
     _laad_informatiepiramide(verslag)
+    _laad_databedrevenheid(verslag)
     _laad_indicatoren(verslag)
     _laad_gebieden(verslag, _lees_monitoring("gebieden.yaml"))
     _laad_financien(verslag, _lees_monitoring("financien.yaml"))
@@ -61,7 +90,7 @@ def _laad_informatiepiramide(verslag: Verslag) -> None:
             verslag,
             Informatieniveau,
             {"sleutel": niveau["sleutel"]},
-            {**waarden, "volgorde": volgorde, "bron": "000 §5.3"},
+            {**waarden, "volgorde": volgorde, "bron": f"{UITVOERINGSPLAN}, §5.3"},
         )
 
 
@@ -91,32 +120,97 @@ def _laad_indicatoren(verslag: Verslag) -> None:
             },
         )
         bron = f"{BRON_PLAN_62}, tabel {ind['doel']}"
-        for jaar, getal in parse_meervoudig(ind.get("peilwaarde")):
-            _meting(verslag, indicator, jaar, MetingSoort.PEILWAARDE, getal.waarde, bron)
+        for cel, jaar in _WAARDE_MET_JAAR.findall(str(ind.get("peilwaarde") or "")):
+            _meting(verslag, indicator, int(jaar), MetingSoort.PEILWAARDE, cel, bron)
         for jaar, cel in (ind.get("streefwaarden") or {}).items():
-            getal = parse_getal(cel)
-            if getal is not None:
-                _meting(verslag, indicator, jaar, MetingSoort.STREEFWAARDE, getal.waarde, bron)
-        realisatie_bron = ind.get("realisatie_bron", f"{bron}, Jaarstukken 2021")
+            _meting(verslag, indicator, jaar, MetingSoort.STREEFWAARDE, cel, bron)
+        realisatie_bron = ind.get("realisatie_bron", f"{bron}, kolom Jaarstukken 2021")
         for jaar, cel in (ind.get("realisatie") or {}).items():
-            getal = parse_getal(cel)
-            if getal is not None:
-                _meting(verslag, indicator, jaar, MetingSoort.REALISATIE, getal.waarde, realisatie_bron)
+            _meting(verslag, indicator, jaar, MetingSoort.REALISATIE, cel, realisatie_bron)
+        for ander in ind.get("andere_bronnen") or []:
+            _andere_bronwaarde(verslag, indicator, ander)
 
 
-def _meting(verslag: Verslag, indicator, jaar: int, soort: str, waarde, bron: str) -> None:
+def decimalen(cel) -> int | None:
+    """The precision the source writes a figure in: '15,0%' → 1, '47,3%' → 1, '45%' → 0, '1.605' → 0.
+
+    The thousands dot is not a decimal separator in Dutch notation; only digits after a comma count.
+    """
+    tekst = str(cel or "")
+    if not re.search(r"\d", tekst):
+        return None
+    komma = re.search(r",(\d+)", tekst)
+    return len(komma[1]) if komma else 0
+
+
+def _vorige_notatie(bron: str) -> str:
+    """How this loader wrote the same `bron` before sources were cited by name ('000 §6.2, tabel 6.1.1')."""
+    return (
+        bron.replace(f"{UITVOERINGSPLAN}, §", "000 §")
+        .replace(", kolom Jaarstukken 2021", ", Jaarstukken 2021")
+        .replace("Jaarstukken 2023, factsheet", "002 Jaarstukken 2023, factsheet")
+    )
+
+
+def _meting(verslag: Verslag, indicator, jaar: int, soort: str, cel, bron: str) -> Meting | None:
+    """One value of the plan, with the precision its cell is written in; a "no value" cell stores nothing."""
+    getal = parse_getal(cel)
+    if getal is None:
+        return None
     bestaand = Meting.objects.filter(
-        indicator=indicator, periode=str(jaar), soort=soort, wijk__isnull=True
+        indicator=indicator, periode=str(jaar), soort=soort, wijk__isnull=True, gebied__isnull=True
     ).first()
-    if bestaand is not None and bestaand.bron != bron:
-        return  # replaced by an import or by hand since: the data team's value wins
-    upsert(
+    if bestaand is not None and bestaand.bron not in (bron, _vorige_notatie(bron)):
+        return None  # replaced by an import or by hand since: the data team's value wins
+    return upsert(
         verslag,
         Meting,
-        {"indicator": indicator, "periode": str(jaar), "soort": soort, "wijk": None},
-        {"waarde": waarde, "bron": bron},
+        {"indicator": indicator, "periode": str(jaar), "soort": soort, "wijk": None, "gebied": None},
+        {"waarde": getal.waarde, "bron": bron, "decimalen": decimalen(cel)},
         bij_aanmaken={"status": MetingStatus.DEFINITIEF},
     )
+
+
+def _andere_bronwaarde(verslag: Verslag, indicator, ander: dict) -> None:
+    """What a second source prints for the same slot, kept beside the Meting (whose unique key stays as it is)."""
+    meting = Meting.objects.filter(
+        indicator=indicator,
+        periode=str(ander["jaar"]),
+        soort=ander["soort"],
+        wijk__isnull=True,
+        gebied__isnull=True,
+    ).first()
+    if meting is None:
+        raise OngeldigeFixture(
+            f"{indicator.code} {ander['jaar']}: geen meting om de andere bronwaarde aan te hangen."
+        )
+    getal = parse_getal(ander["cel"])
+    upsert(
+        verslag,
+        AndereBronwaarde,
+        {"meting": meting, "bron": ander["bron"]},
+        {
+            "brondocument": Brondocument.objects.get(code=ander["brondocument"]),
+            "cel": ander["cel"],
+            "waarde": None if getal is None else getal.waarde,
+            "decimalen": None if getal is None else decimalen(ander["cel"]),
+            "is_conflict": getal is None or getal.waarde != meting.waarde,
+        },
+    )
+
+
+def _laad_databedrevenheid(verslag: Verslag) -> None:
+    """The four pillars of databedrevenheid with their elements (§5.1), column by column as the table prints them."""
+    data = lees_fixture("programma/databedrevenheid.yaml")
+    for volgorde, pijler_data in enumerate(data["pijlers"], start=1):
+        pijler = upsert(
+            verslag,
+            Databedrevenheidspijler,
+            {"naam": pijler_data["naam"]},
+            {"volgorde": volgorde, "bron": data["bron"]},
+        )
+        for nummer, naam in enumerate(pijler_data["elementen"], start=1):
+            upsert(verslag, Pijlerelement, {"pijler": pijler, "volgorde": nummer}, {"naam": naam})
 
 
 def _lees_monitoring(naam: str) -> dict:
@@ -159,6 +253,7 @@ def _laad_financien(verslag, data: dict) -> None:
             },
         )
     gedocumenteerd = {n["sleutel"] for n in data.get("datakwaliteit", [])}
+    sommen: dict[int, dict[int, Decimal]] = {}
     for item in data["scenarios"]:
         scenario = upsert(
             verslag, Scenario, {"nummer": item["nummer"]}, {"naam": item["naam"], "bron": item["bron"]}
@@ -182,15 +277,58 @@ def _laad_financien(verslag, data: dict) -> None:
                         "toelichting": "",
                     },
                 )
-        # The document's own totals are not stored (the page sums the domains), but each one is checked: a
-        # difference must be documented as a data-quality note, or loading stops.
-        for jaar, cel in item["totaal"].items():
-            sleutel = f"scenario-{scenario.nummer}-totaal-{jaar}"
-            if _euro(cel) != som[jaar] and sleutel not in gedocumenteerd:
-                raise OngeldigeFixture(
-                    f"Scenario {scenario.nummer} {jaar}: totaal {cel} ≠ som van de domeinen € {som[jaar]}; "
-                    f"leg dit vast als datakwaliteitsnotitie '{sleutel}'."
-                )
+        # The document's own totals are stored as printed, each beside the sum of its domains. A difference is
+        # flagged, and must be documented as a data-quality note (quoting the source), or loading stops.
+        _scenariototalen(
+            verslag,
+            scenario,
+            ScenarioTabel.DOORREKENING,
+            item["totaal"],
+            Bedragseenheid.EURO,
+            item["bron"],
+            som,
+            gedocumenteerd,
+        )
+        sommen[scenario.nummer] = som
+    overzicht = data["op_een_rij"]
+    for nummer, per_jaar in overzicht["scenarios"].items():
+        _scenariototalen(
+            verslag,
+            Scenario.objects.get(nummer=nummer),
+            ScenarioTabel.OP_EEN_RIJ,
+            per_jaar,
+            overzicht["eenheid"],
+            overzicht["bron"],
+            sommen[nummer],
+            gedocumenteerd,
+        )
+
+
+def _scenariototalen(
+    verslag, scenario, tabel, per_jaar: dict, eenheid: str, bron: str, som: dict, gedocumenteerd
+):
+    for jaar, cel in per_jaar.items():
+        gedrukt = _euro(cel)
+        wijkt_af = gedrukt * Bedragseenheid.factor(eenheid) != som[jaar]
+        sleutel = f"scenario-{scenario.nummer}-totaal-{jaar}"
+        if wijkt_af and sleutel not in gedocumenteerd:
+            raise OngeldigeFixture(
+                f"Scenario {scenario.nummer} {jaar}: totaal {cel} ≠ som van de domeinen € {som[jaar]}; "
+                f"leg dit vast als datakwaliteitsnotitie '{sleutel}'."
+            )
+        upsert(
+            verslag,
+            Scenariototaal,
+            {"scenario": scenario, "tabel": tabel, "jaar": jaar},
+            {
+                "cel": cel,
+                "bedrag": gedrukt,
+                "eenheid": eenheid,
+                "som_van_de_domeinen": som[jaar],
+                "wijkt_af": wijkt_af,
+                "bron": bron,
+            },
+        )
 
 
 def _laad_piramide(verslag, data: dict) -> None:

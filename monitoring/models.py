@@ -8,13 +8,15 @@ Figures are Decimal, never float. One value per (indicator, periode, wijk, soort
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from simple_history.models import HistoricalRecords
 
-from bronnen.models import Datakwaliteitsnotitie
+from bronnen.models import Brondocument, Datakwaliteitsnotitie
 from monitoring.constants import (
+    Bedragseenheid,
     Domein,
     Eenheid,
     FinancienSoort,
@@ -27,8 +29,9 @@ from monitoring.constants import (
     MetingStatus,
     OutputOutcome,
     Richting,
+    ScenarioTabel,
 )
-from monitoring.periode import Periode
+from monitoring.periode import OngeldigePeriode, Periode
 
 
 class Informatieniveau(models.Model):
@@ -303,6 +306,94 @@ class Meting(models.Model):
         self.periode, self.periode_begin = periode.tekst, periode.begin
         super().save(*args, **kwargs)
 
+    def clean(self):
+        """Refuse a period that is no year, quarter or month in Dutch next to the field (admin forms)."""
+        super().clean()
+        try:
+            Periode.parse(self.periode)
+        except OngeldigePeriode as exc:
+            raise ValidationError({"periode": str(exc)}) from exc
+
+
+class AndereBronwaarde(models.Model):
+    """What another source document prints for the same slot as a Meting (same indicator, period and kind).
+
+    Meting keeps one value per slot (its unique key is what imports rely on); where a second source gives a
+    different value, that value is kept here with its own source, flagged as a conflict, and a data-quality note
+    quotes both. `waarde` is empty when the source prints "no value" for the slot (e.g. "n.v.t.").
+    """
+
+    meting = models.ForeignKey(
+        Meting, verbose_name="meting", on_delete=models.CASCADE, related_name="andere_bronwaarden"
+    )
+    brondocument = models.ForeignKey(
+        Brondocument, verbose_name="brondocument", on_delete=models.PROTECT, related_name="+"
+    )
+    bron = models.CharField("bron", max_length=200)
+    cel = models.CharField("cel zoals gedrukt", max_length=60)
+    waarde = models.DecimalField(
+        "waarde",
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Leeg: de bron geeft geen waarde.",
+    )
+    decimalen = models.PositiveSmallIntegerField("decimalen", null=True, blank=True)
+    is_conflict = models.BooleanField(
+        "conflict",
+        default=True,
+        help_text="De bron geeft voor dezelfde meting iets anders dan de opgenomen waarde.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meting", "bron"]
+        verbose_name = "waarde uit een andere bron"
+        verbose_name_plural = "waarden uit andere bronnen"
+        constraints = [models.UniqueConstraint(fields=["meting", "bron"], name="andere_bronwaarde_uniek")]
+
+    def __str__(self):
+        return f"{self.meting.indicator.code} {self.meting.periode}: {self.cel} ({self.bron})"
+
+
+class Databedrevenheidspijler(models.Model):
+    """One of the four pillars of databedrevenheid (Uitvoeringsplan 2023, §5.1): Data, Kennis, Strategie, Cultuur."""
+
+    naam = models.CharField("naam", max_length=50, unique=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = "pijler van databedrevenheid"
+        verbose_name_plural = "pijlers van databedrevenheid"
+
+    def __str__(self):
+        return self.naam
+
+
+class Pijlerelement(models.Model):
+    """An element under a pillar of databedrevenheid, in the order of the table in §5.1."""
+
+    pijler = models.ForeignKey(
+        Databedrevenheidspijler, verbose_name="pijler", on_delete=models.CASCADE, related_name="elementen"
+    )
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    naam = models.CharField("naam", max_length=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pijler__volgorde", "volgorde"]
+        verbose_name = "element van een pijler"
+        verbose_name_plural = "elementen van de pijlers"
+        constraints = [models.UniqueConstraint(fields=["pijler", "volgorde"], name="pijlerelement_uniek")]
+
+    def __str__(self):
+        return self.naam
+
 
 class Scenario(models.Model):
     """One of the three scenarios of the political market of July 2022 (003)."""
@@ -355,6 +446,62 @@ class Bedrag(models.Model):
         return f"{self.get_soort_display()} {self.get_domein_display() or 'totaal'} {jaar}: € {self.bedrag}"
 
 
+class Scenariototaal(models.Model):
+    """A scenario's total for one year as the document prints it (003), beside the sum of its domains.
+
+    Two tables print totals: "Totaal Scenario n" under each Doorrekening (in euros) and the overview "Scenario's op
+    een rij" (in thousands of euros: "€ 1.506" is € 1.506.000). The unit is stored with the figure; `wijkt_af`
+    flags a printed total that differs from the sum of the domain amounts, which the page then shows beside it.
+    """
+
+    scenario = models.ForeignKey(
+        Scenario, verbose_name="scenario", on_delete=models.CASCADE, related_name="gedrukte_totalen"
+    )
+    tabel = models.CharField("tabel", max_length=20, choices=ScenarioTabel)
+    jaar = models.PositiveSmallIntegerField("jaar")
+    cel = models.CharField("cel zoals gedrukt", max_length=40, help_text="Bijvoorbeeld '€ 1.506'.")
+    bedrag = models.DecimalField("bedrag zoals gedrukt", max_digits=16, decimal_places=2)
+    eenheid = models.CharField("eenheid", max_length=12, choices=Bedragseenheid)
+    som_van_de_domeinen = models.DecimalField(
+        "som van de domeinen (euro)", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    wijkt_af = models.BooleanField(
+        "wijkt af van de som van de domeinen",
+        default=False,
+        help_text="Het gedrukte totaal (omgerekend naar euro) is niet gelijk aan de som van Jeugd, Wmo en W&I.",
+    )
+    bron = models.CharField("bron", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scenario__nummer", "tabel", "jaar"]
+        verbose_name = "gedrukt scenariototaal"
+        verbose_name_plural = "gedrukte scenariototalen"
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "tabel", "jaar"], name="scenariototaal_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.scenario} {self.jaar} ({self.get_tabel_display()}): {self.cel}"
+
+    @property
+    def cel_weergave(self) -> str:
+        """The cell as printed, with a non-breaking space after € so a page never wraps between € and the figure."""
+        return self.cel.replace("€ ", "€\u00a0")
+
+    @property
+    def bedrag_in_euro(self):
+        """The printed figure in euros (the overview's thousands multiplied out)."""
+        return self.bedrag * Bedragseenheid.factor(self.eenheid)
+
+    @property
+    def verschil(self):
+        """Printed total minus the sum of the domains, in euros; None when the sum is unknown."""
+        if self.som_van_de_domeinen is None:
+            return None
+        return self.bedrag_in_euro - self.som_van_de_domeinen
+
+
 class Piramidestand(models.Model):
     """Number of clients in one layer of the transformatiepiramide (Nieuw Hengelo's Model) in one period."""
 
@@ -364,6 +511,7 @@ class Piramidestand(models.Model):
     periode = models.CharField("periode", max_length=7)
     aantal_clienten = models.PositiveIntegerField("aantal cliënten")
     bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
     class Meta:

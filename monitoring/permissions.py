@@ -35,6 +35,11 @@ def mag_importeren(user) -> bool:
     return user.has_perm("monitoring.import_metingen")
 
 
+def mag_datagaten_zien(user) -> bool:
+    """The data-gap list: the data team (who imports) and whoever holds the fit-gap overview (the manager)."""
+    return mag_importeren(user) or mag_fitgap_zien(user)
+
+
 def ziet_kleine_aantallen(user) -> bool:
     """Managers and the data team see counts below KLEINE_AANTALLEN_DREMPEL; college, raad and inwoners do not."""
     return user.has_perm("monitoring.view_kleine_aantallen")

@@ -81,12 +81,15 @@ class MetingResource(resources.ModelResource):
                 gebied=voorstel.gebied,
                 soort=voorstel.soort,
                 waarde=voorstel.waarde,
+                decimalen=voorstel.decimalen,
                 bron=voorstel.bron or "",
                 status=voorstel.status or MetingStatus.DEFINITIEF,
             )
         elif voorstel.uitkomst == GEWIJZIGD:
             meting = Meting.objects.get(pk=voorstel.bestaand["id"])
             meting.waarde = voorstel.waarde
+            if voorstel.decimalen is not None:
+                meting.decimalen = voorstel.decimalen
             if voorstel.bron is not None:
                 meting.bron = voorstel.bron
             if voorstel.status is not None:

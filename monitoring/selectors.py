@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Prefetch, QuerySet
 
 from bronnen.models import Datakwaliteitsnotitie
-from monitoring.constants import Domein, FinancienSoort, FitGap, MetingSoort, Richting
+from monitoring import koers
+from monitoring.constants import Domein, FinancienSoort, FitGap, MetingSoort
 from monitoring.models import (
     Bedrag,
+    Databedrevenheidspijler,
     Doel,
     Indicator,
     Informatieniveau,
@@ -20,12 +23,17 @@ from monitoring.models import (
     Meting,
     Piramidestand,
     Scenario,
+    Wijk,
 )
 
 
 @dataclass(frozen=True)
 class IndicatorStand:
-    """Where an indicator stands: its latest realisation (Hengelo as a whole) against the target for that year."""
+    """Where an indicator stands (Hengelo as a whole): peil, realisations, targets and the notes on its figures.
+
+    On or off course is said only against a target of the latest realisation's own year (`streefwaarde`);
+    `volgende_streefwaarde` is the first target after that year, `afstand` the way still to go to it.
+    """
 
     indicator: Indicator
     laatste_realisatie: Meting | None
@@ -33,22 +41,38 @@ class IndicatorStand:
     laatste_peilwaarde: Meting | None
     streefwaarden: list[Meting] = field(default_factory=list)
     notities: list = field(default_factory=list)
+    realisaties: list[Meting] = field(default_factory=list)  # in order of period: the trend
+    peilwaarden: list[Meting] = field(default_factory=list)
+    volgende_streefwaarde: Meting | None = None
+    doel_notities: list = field(default_factory=list)  # notes on the indicator's goal and its parent goal
 
     @property
     def op_koers(self) -> bool | None:
-        """True/False against the target in the indicator's direction; None when either value is missing."""
-        if self.laatste_realisatie is None or self.streefwaarde is None:
-            return None
-        realisatie, streef = self.laatste_realisatie.waarde, self.streefwaarde.waarde
-        if self.indicator.richting == Richting.HOGER_IS_BETER:
-            return realisatie >= streef
-        return realisatie <= streef
+        """True/False against the same-year target in the indicator's direction; None when either is missing."""
+        return koers.op_koers(
+            _punt(self.laatste_realisatie), _punt(self.streefwaarde), self.indicator.richting
+        )
 
     @property
     def verschil(self) -> Decimal | None:
+        """Latest realisation minus the target of its year."""
         if self.laatste_realisatie is None or self.streefwaarde is None:
             return None
         return self.laatste_realisatie.waarde - self.streefwaarde.waarde
+
+    @property
+    def afstand(self) -> Decimal | None:
+        """The next target minus the latest realisation (positive: the value still has to rise)."""
+        return koers.afstand(_punt(self.laatste_realisatie), _punt(self.volgende_streefwaarde))
+
+    @property
+    def alle_notities(self) -> list:
+        """The notes on this indicator's figures: its own, then its goal's."""
+        return [*self.notities, *self.doel_notities]
+
+
+def _punt(meting: Meting | None) -> koers.Punt | None:
+    return None if meting is None else koers.Punt(meting.periode, meting.waarde)
 
 
 def indicatoren(*, peildatum: date | None = None) -> QuerySet[Indicator]:
@@ -62,33 +86,58 @@ def indicatoren(*, peildatum: date | None = None) -> QuerySet[Indicator]:
     )
 
 
+def doelnotities() -> dict[int, list[Datakwaliteitsnotitie]]:
+    """The data-quality notes on goals, per goal pk (one query: Doel has no reverse relation to its notes)."""
+    per_doel: dict[int, list[Datakwaliteitsnotitie]] = {}
+    for notitie in Datakwaliteitsnotitie.objects.filter(
+        content_type=ContentType.objects.get_for_model(Doel)
+    ).order_by("sleutel"):
+        per_doel.setdefault(notitie.object_id, []).append(notitie)
+    return per_doel
+
+
+def _notities_van_doel(doel: Doel, per_doel: dict[int, list]) -> list:
+    """A goal's notes and its parent goal's: a note on 6.2 concerns the figures of 6.2.1 too."""
+    return [*per_doel.get(doel.pk, []), *(per_doel.get(doel.ouder_id, []) if doel.ouder_id else [])]
+
+
+def _stand(indicator: Indicator, hengelo_metingen, notities: list, doel_notities: list) -> IndicatorStand:
+    per_soort: dict[str, list[Meting]] = {}
+    for meting in hengelo_metingen:
+        per_soort.setdefault(meting.soort, []).append(meting)
+    realisaties = per_soort.get(MetingSoort.REALISATIE, [])
+    streef = per_soort.get(MetingSoort.STREEFWAARDE, [])
+    peil = per_soort.get(MetingSoort.PEILWAARDE, [])
+    laatste = realisaties[-1] if realisaties else None
+    jaar = laatste.periode_begin.year if laatste else None
+    if jaar is None and peil:  # no realisation yet: the next target is the first after the baseline
+        jaar = peil[-1].periode_begin.year
+    return IndicatorStand(
+        indicator=indicator,
+        laatste_realisatie=laatste,
+        streefwaarde=next((m for m in streef if m.periode_begin.year == jaar), None) if laatste else None,
+        laatste_peilwaarde=peil[-1] if peil else None,
+        streefwaarden=streef,
+        notities=notities,
+        realisaties=realisaties,
+        peilwaarden=peil,
+        volgende_streefwaarde=next((m for m in streef if jaar is None or m.periode_begin.year > jaar), None),
+        doel_notities=doel_notities,
+    )
+
+
 def indicatoren_met_stand(*, peildatum: date | None = None) -> list[IndicatorStand]:
-    """Every indicator with its latest realisation, the matching target and its notes (3 queries)."""
-    standen = []
-    for indicator in indicatoren(peildatum=peildatum):
-        per_soort: dict[str, list[Meting]] = {}
-        for meting in indicator.hengelo_metingen:
-            per_soort.setdefault(meting.soort, []).append(meting)
-        realisaties = per_soort.get(MetingSoort.REALISATIE, [])
-        streef = per_soort.get(MetingSoort.STREEFWAARDE, [])
-        peil = per_soort.get(MetingSoort.PEILWAARDE, [])
-        laatste = realisaties[-1] if realisaties else None
-        streef_zelfde_jaar = (
-            next((m for m in streef if m.periode_begin.year == laatste.periode_begin.year), None)
-            if laatste
-            else None
+    """Every indicator with peil, realisations, the same-year and the next target, and its notes (4 queries)."""
+    per_doel = doelnotities()
+    return [
+        _stand(
+            indicator,
+            indicator.hengelo_metingen,
+            list(indicator.datakwaliteit.all()),
+            _notities_van_doel(indicator.doel, per_doel),
         )
-        standen.append(
-            IndicatorStand(
-                indicator=indicator,
-                laatste_realisatie=laatste,
-                streefwaarde=streef_zelfde_jaar,
-                laatste_peilwaarde=peil[-1] if peil else None,
-                streefwaarden=streef,
-                notities=list(indicator.datakwaliteit.all()),
-            )
-        )
-    return standen
+        for indicator in indicatoren(peildatum=peildatum)
+    ]
 
 
 @dataclass
@@ -98,14 +147,16 @@ class Doelgroep:
     doel: Doel
     standen: list[IndicatorStand]
     zonder_streefwaarde: bool
+    notities: list = field(default_factory=list)  # the data-quality notes on the goal itself
 
 
 def indicatoren_per_doel(*, peildatum: date | None = None) -> list[Doelgroep]:
-    """Every goal (6.1, 6.1.1, …) with its indicators and where they stand (4 queries).
+    """Every goal (6.1, 6.1.1, …) with its indicators, where they stand, and its own notes (6 queries).
 
     A goal is flagged when neither it nor its sub-goals has an indicator with a target value.
     """
     standen = indicatoren_met_stand(peildatum=peildatum)
+    per_doel_notities = doelnotities()
     per_doel: dict[int, list[IndicatorStand]] = {}
     for stand in standen:
         per_doel.setdefault(stand.indicator.doel_id, []).append(stand)
@@ -114,7 +165,12 @@ def indicatoren_per_doel(*, peildatum: date | None = None) -> list[Doelgroep]:
     for doel in doelen:  # a sub-goal with a target also covers its parent
         if doel.pk in met_streef and doel.ouder_id:
             met_streef.add(doel.ouder_id)
-    return [Doelgroep(doel, per_doel.get(doel.pk, []), doel.pk not in met_streef) for doel in doelen]
+    return [
+        Doelgroep(
+            doel, per_doel.get(doel.pk, []), doel.pk not in met_streef, per_doel_notities.get(doel.pk, [])
+        )
+        for doel in doelen
+    ]
 
 
 def indicatoren_zonder_activiteit() -> QuerySet[Indicator]:
@@ -131,6 +187,8 @@ class IndicatorDetail:
     indicator: Indicator
     metingen: list[Meting]  # Hengelo, wijken and benchmarks, by period
     notities: list[Datakwaliteitsnotitie]
+    stand: IndicatorStand | None = None  # where it stands, as on the list and the college page
+    doel_notities: list[Datakwaliteitsnotitie] = field(default_factory=list)
 
     @property
     def heeft_wijken(self) -> bool:
@@ -142,7 +200,10 @@ class IndicatorDetail:
 
 
 def indicator_detail(*, code: str) -> IndicatorDetail:
-    """One indicator with every meting (per wijk and benchmark too) and its notes; raises Indicator.DoesNotExist."""
+    """One indicator with every meting (per wijk and benchmark too), its standing and the notes on it and its goal.
+
+    Raises Indicator.DoesNotExist.
+    """
     indicator = (
         Indicator.objects.select_related("doel", "doel__ouder", "modellaag", "fitgap_eigenaar")
         .prefetch_related("niveaus", "activiteiten", "datakwaliteit")
@@ -155,7 +216,13 @@ def indicator_detail(*, code: str) -> IndicatorDetail:
     )
     for meting in metingen:
         meting.indicator = indicator  # avoid a query per meting when formatting
-    return IndicatorDetail(indicator, metingen, list(indicator.datakwaliteit.all()))
+    notities = list(indicator.datakwaliteit.all())
+    doel_notities = _notities_van_doel(indicator.doel, doelnotities())
+    hengelo = sorted(
+        (m for m in metingen if not m.wijk_id and not m.gebied_id), key=lambda m: m.periode_begin
+    )
+    stand = _stand(indicator, hengelo, notities, doel_notities)
+    return IndicatorDetail(indicator, metingen, notities, stand, doel_notities)
 
 
 @dataclass
@@ -241,7 +308,8 @@ def financien_overzicht(*, peildatum: date | None = None) -> FinancienOverzicht 
         bedragen = [b for b in bedragen if b.jaar is None or b.jaar <= peildatum.year]
     if not bedragen:
         return None
-    scenarios = list(Scenario.objects.prefetch_related("datakwaliteit"))
+    # The totals as the document prints them come along, so the page shows them beside the sum of the domains.
+    scenarios = list(Scenario.objects.prefetch_related("datakwaliteit", "gedrukte_totalen"))
     rijen: dict[tuple[str, int | None], FinancienRij] = {}
     totalen: dict[int, dict[int, Decimal]] = {}
     gerealiseerd: dict[int, Decimal] = {}
@@ -269,6 +337,8 @@ def financien_overzicht(*, peildatum: date | None = None) -> FinancienOverzicht 
     notities = [n for s in scenarios for n in s.datakwaliteit.all()] + [
         n for b in bedragen for n in b.datakwaliteit.all()
     ]
+    # A note on several scenarios is one note per scenario with the same citation: show it once here.
+    notities = list({(n.betreft, n.citaat, n.toelichting): n for n in notities}.values())
     return FinancienOverzicht(
         scenarios=scenarios,
         rijen=sorted(rijen.values(), key=lambda r: (volgorde[r.domein], r.jaar is None, r.jaar or 0)),
@@ -296,3 +366,141 @@ def financien_samenvatting(*, peildatum: date | None = None) -> FinancienOverzic
 def laatste_meting_wijziging():
     """When a meting was last imported or changed, for the freshness footer (one query)."""
     return Meting.history.aggregate(m=Max("history_date"))["m"]
+
+
+# --- data gaps -------------------------------------------------------------------------------------------
+
+
+def jaarreeks(jaren) -> str:
+    """Years as a reader scans them: '2019–2020, 2023–2026' (never with a thousands dot)."""
+    jaren = sorted(set(jaren))
+    delen, begin = [], None
+    for i, jaar in enumerate(jaren):
+        begin = jaar if begin is None else begin
+        if i + 1 == len(jaren) or jaren[i + 1] != jaar + 1:
+            delen.append(str(jaar) if begin == jaar else f"{begin}–{jaar}")
+            begin = None
+    return ", ".join(delen)
+
+
+@dataclass
+class Indicatorgaten:
+    """What one indicator lacks: years without a city-wide realisation, wijken without one, years without a target.
+
+    `bron` is whom to ask (the indicator's `bron van de data`; empty when not recorded).
+    """
+
+    indicator: Indicator
+    jaren: list[int]  # the years a realisation is expected: from the peil year up to this year
+    realisatie: list[int] = field(default_factory=list)
+    per_wijk: list[tuple[int, int]] = field(default_factory=list)  # (year, number of wijken without a value)
+    streefwaarde: list[int] = field(default_factory=list)
+
+    @property
+    def bron(self) -> str:
+        return self.indicator.bron
+
+    @property
+    def compleet(self) -> bool:
+        return not (self.realisatie or self.per_wijk or self.streefwaarde)
+
+    @property
+    def realisatie_tekst(self) -> str:
+        return jaarreeks(self.realisatie)
+
+    @property
+    def streefwaarde_tekst(self) -> str:
+        return jaarreeks(self.streefwaarde)
+
+    aantal_wijken: int = 0
+
+    @property
+    def per_wijk_tekst(self) -> str:
+        """'2019–2026: alle 12 wijken' where no wijk has a value; '2023: 3 van de 12 wijken' where some lack one."""
+        per_aantal: dict[int, list[int]] = {}
+        for jaar, ontbrekend in self.per_wijk:
+            per_aantal.setdefault(ontbrekend, []).append(jaar)
+        delen = []
+        for ontbrekend, jaren in sorted(per_aantal.items(), key=lambda item: min(item[1])):
+            wie = (
+                f"alle {self.aantal_wijken} wijken"
+                if ontbrekend == self.aantal_wijken
+                else f"{ontbrekend} van de {self.aantal_wijken} wijken"
+            )
+            delen.append(f"{jaarreeks(jaren)}: {wie}")
+        return "; ".join(delen)
+
+
+@dataclass
+class Datagatenoverzicht:
+    indicatoren: list[Indicatorgaten]
+    aantal_wijken: int
+    tot_jaar: int  # realisations are expected up to this year (the current year, at most the programme's end)
+    eind_jaar: int | None  # the programme's last target year
+
+    @property
+    def met_gaten(self) -> list[Indicatorgaten]:
+        return [i for i in self.indicatoren if not i.compleet]
+
+
+def datagaten(*, vandaag: date | None = None) -> Datagatenoverzicht:
+    """Per indicator the years and kinds of figures that are missing (4 queries, whatever the number of metingen).
+
+    Realisations are expected for every year from the indicator's first peil year up to this year (at most the
+    programme's last target year); a year with a peilwaarde counts as measured. Targets are expected for every
+    year from the programme's first to its last target year. Per wijk: every wijk a realisation in each year.
+    """
+    vandaag = vandaag or date.today()
+    indicatoren_lijst = list(Indicator.objects.select_related("doel"))
+    hengelo: dict[int, dict[str, set[int]]] = {}
+    for indicator_id, soort, begin in Meting.objects.filter(
+        wijk__isnull=True, gebied__isnull=True
+    ).values_list("indicator_id", "soort", "periode_begin"):
+        hengelo.setdefault(indicator_id, {}).setdefault(soort, set()).add(begin.year)
+    wijkjaren: dict[tuple[int, int], int] = {}
+    # Per indicator and year the number of wijken with a realisation: one aggregate row each, not a row per meting.
+    for rij in (
+        Meting.objects.filter(wijk__isnull=False, soort=MetingSoort.REALISATIE)
+        .values("indicator_id", "periode_begin__year")
+        .annotate(wijken=Count("wijk", distinct=True))
+    ):
+        wijkjaren[(rij["indicator_id"], rij["periode_begin__year"])] = rij["wijken"]
+    aantal_wijken = Wijk.objects.count()
+    streefjaren = {j for per_soort in hengelo.values() for j in per_soort.get(MetingSoort.STREEFWAARDE, ())}
+    eind_jaar = max(streefjaren) if streefjaren else None
+    tot_jaar = min(vandaag.year, eind_jaar) if eind_jaar else vandaag.year
+    programma_streefjaren = range(min(streefjaren), eind_jaar + 1) if streefjaren else range(0)
+    resultaat = []
+    for indicator in indicatoren_lijst:
+        per_soort = hengelo.get(indicator.pk, {})
+        peil = per_soort.get(MetingSoort.PEILWAARDE, set())
+        gemeten = per_soort.get(MetingSoort.REALISATIE, set()) | peil
+        eigen = gemeten | per_soort.get(MetingSoort.STREEFWAARDE, set())
+        begin = min(peil) if peil else min(eigen, default=programma_streefjaren.start or tot_jaar)
+        jaren = list(range(begin, tot_jaar + 1))
+        per_wijk = []
+        if aantal_wijken:
+            for jaar in jaren:
+                ontbrekend = aantal_wijken - wijkjaren.get((indicator.pk, jaar), 0)
+                if ontbrekend > 0:
+                    per_wijk.append((jaar, ontbrekend))
+        resultaat.append(
+            Indicatorgaten(
+                indicator=indicator,
+                jaren=jaren,
+                realisatie=[j for j in jaren if j not in gemeten],
+                per_wijk=per_wijk,
+                aantal_wijken=aantal_wijken,
+                streefwaarde=[
+                    j
+                    for j in programma_streefjaren
+                    if j not in per_soort.get(MetingSoort.STREEFWAARDE, set())
+                ],
+            )
+        )
+    return Datagatenoverzicht(resultaat, aantal_wijken, tot_jaar, eind_jaar)
+
+
+def pijlers_databedrevenheid() -> list:
+    """The four pillars of databedrevenheid (§5.1) with their elements and notes, for the fit-gap page (3 queries)."""
+    return list(Databedrevenheidspijler.objects.prefetch_related("elementen", "datakwaliteit"))

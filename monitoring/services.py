@@ -22,7 +22,7 @@ from monitoring.importregels import Analyse, OngeldigeIndeling, Voorstel, analys
 from monitoring.models import Import, Meting
 
 BATCH = 2000
-BIJGEWERKTE_VELDEN = ["waarde", "bron", "status", "via_import"]
+BIJGEWERKTE_VELDEN = ["waarde", "decimalen", "bron", "status", "via_import"]
 
 
 class ImportGeweigerd(Exception):
@@ -66,8 +66,9 @@ def metingen_importeren(
 ) -> Importresultaat:
     """Analyse a spreadsheet (dry run) or commit it.
 
-    Committing is atomic. A file with invalid rows commits nothing unless `alleen_geldige` is given; then only
-    the valid rows are written and the invalid ones are counted on the Import record.
+    Committing is atomic. A file with invalid cells commits nothing unless `alleen_geldige` is given; then only
+    the valid values are written (in the wide layout the other years of a row with one bad cell too) and the
+    rows with an error are counted on the Import record.
     """
     resultaat = Importresultaat(bestandsnaam=bestandsnaam, sha256=bestand_sha256(bestand))
     if not doorvoeren:
@@ -80,8 +81,9 @@ def metingen_importeren(
         analyse = resultaat.analyse
         if analyse.fouten and not alleen_geldige:
             resultaat.meldingen.append(
-                f"Het bestand bevat {len(analyse.ongeldige_rijen)} ongeldige rij(en); er is niets ingelezen. "
-                "Verbeter het bestand, of kies uitdrukkelijk voor alleen de geldige rijen."
+                f"Het bestand bevat {len(analyse.fouten)} fout(en) in {len(analyse.ongeldige_rijen)} rij(en); "
+                "er is niets ingelezen. Verbeter het bestand, of kies uitdrukkelijk voor alleen de geldige "
+                "waarden."
             )
             return resultaat
         record = Import.objects.create(
@@ -108,7 +110,7 @@ def metingen_importeren(
             f"Ingelezen: {record.aantal_nieuw} nieuwe en {record.aantal_gewijzigd} gewijzigde metingen; "
             f"{record.aantal_ongewijzigd} ongewijzigd"
             + (
-                f", {record.aantal_ongeldig} ongeldige rij(en) overgeslagen."
+                f", {len(analyse.fouten)} ongeldige waarde(n) in {record.aantal_ongeldig} rij(en) overgeslagen."
                 if record.aantal_ongeldig
                 else "."
             )
@@ -133,6 +135,7 @@ def _nieuwe_meting(voorstel: Voorstel, record: Import) -> Meting:
         gebied=voorstel.gebied,
         soort=voorstel.soort,
         waarde=voorstel.waarde,
+        decimalen=voorstel.decimalen,
         bron=voorstel.bron if voorstel.bron is not None else record.bestandsnaam[:200],
         status=voorstel.status or MetingStatus.DEFINITIEF,
         via_import=record,
@@ -150,6 +153,8 @@ def _bijgewerkte_meting(voorstel: Voorstel, record: Import) -> Meting:
         gebied_id=oud["gebied_id"],
         soort=oud["soort"],
         waarde=voorstel.waarde,
+        # The precision the file shows; a cell that shows none (a text cell '46') keeps what was there.
+        decimalen=voorstel.decimalen if voorstel.decimalen is not None else oud["decimalen"],
         bron=voorstel.bron if voorstel.bron is not None else oud["bron"],
         status=voorstel.status or oud["status"],
         via_import=record,

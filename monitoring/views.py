@@ -15,6 +15,7 @@ from monitoring.forms import DoorvoerForm, ImportForm
 from monitoring.importbestand import extensie
 from monitoring.models import Import, Indicator
 from monitoring.permissions import (
+    mag_datagaten_zien,
     mag_exporteren,
     mag_financien_zien,
     mag_fitgap_zien,
@@ -46,6 +47,7 @@ def indicator_list(request):
             "zonder_activiteit": list(selectors.indicatoren_zonder_activiteit()),
             "mag_exporteren": mag_exporteren(request.user),
             "mag_importeren": mag_importeren(request.user),
+            "mag_datagaten_zien": mag_datagaten_zien(request.user),
         },
     )
 
@@ -62,9 +64,19 @@ def indicator_detail(request, code):
     return render(request, "monitoring/indicator_detail.html", {"detail": detail, "figuur": figuur})
 
 
+@vereist(mag_datagaten_zien)
+def datagaten(request):
+    """Which figures each indicator still lacks, per year and kind, and whom to ask for them."""
+    return render(request, "monitoring/datagaten.html", {"overzicht": selectors.datagaten()})
+
+
 @vereist(mag_fitgap_zien)
 def fitgap(request):
-    return render(request, "monitoring/fitgap.html", {"overzicht": selectors.fitgap_overzicht()})
+    return render(
+        request,
+        "monitoring/fitgap.html",
+        {"overzicht": selectors.fitgap_overzicht(), "pijlers": selectors.pijlers_databedrevenheid()},
+    )
 
 
 @vereist(mag_piramide_zien)
@@ -147,6 +159,17 @@ def _doorvoeren(request):
     if resultaat.doorgevoerd:
         opslag.delete(klaar["bestand"])
         del request.session[SESSIE_SLEUTEL]
+    elif resultaat.analyse is not None:
+        # Refused: the preview stays on screen and the stored file waits for the next choice (no new upload).
+        context = {
+            "form": ImportForm(),
+            "imports": Import.objects.select_related("gebruiker", "ongedaan_door")[:20],
+            "resultaat": resultaat,
+            "doorvoer_form": form,
+            "max_fouten": MAX_FOUTEN_GETOOND,
+            "max_voorbeelden": MAX_VOORBEELDEN,
+        }
+        return render(request, "monitoring/import.html", context)
     return redirect("monitoring:import")
 
 

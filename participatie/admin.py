@@ -2,8 +2,11 @@ from django.contrib import admin
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from bronnen.admin import DatakwaliteitInline
 from participatie.models import (
+    Communicatiebudget,
     Communicatielijn,
+    Communicatienorm,
     Contractdatum,
     Inkoopfase,
     Inkoopstap,
@@ -25,7 +28,9 @@ class KernelementInline(admin.TabularInline):
 @admin.register(Inkoopfase)
 class InkoopfaseAdmin(SimpleHistoryAdmin):
     list_display = ("nummer", "naam", "start_kwartaal", "eind_kwartaal")
-    inlines = [InkoopstapInline, KernelementInline]
+    # The source's spelling ("Dialoofase") is kept in a data-quality note; searching finds the phase by it.
+    search_fields = ("naam", "datakwaliteit__citaat")
+    inlines = [InkoopstapInline, KernelementInline, DatakwaliteitInline]
 
 
 @admin.register(Contractdatum)
@@ -41,3 +46,16 @@ class ParticipatiestapAdmin(SimpleHistoryAdmin):
 @admin.register(Communicatielijn)
 class CommunicatielijnAdmin(SimpleHistoryAdmin):
     list_display = ("volgorde", "naam")
+    inlines = [DatakwaliteitInline]
+
+
+@admin.register(Communicatiebudget)
+class CommunicatiebudgetAdmin(SimpleHistoryAdmin):
+    list_display = ("omschrijving", "bedrag_van", "bedrag_tot", "bron")
+    filter_horizontal = ("communicatielijnen",)
+    inlines = [DatakwaliteitInline]
+
+
+@admin.register(Communicatienorm)
+class CommunicatienormAdmin(SimpleHistoryAdmin):
+    list_display = ("middel", "communicatielijn", "minimaal_aantal", "per", "bron")

@@ -3,9 +3,12 @@ Zakelijk partnerschap (§2.3.1: the procurement path towards 1 januari 2025) and
 participation (§4.1, steps I–IV) and communication (§4.2, four lines).
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from simple_history.models import HistoricalRecords
+
+from bronnen.models import Datakwaliteitsnotitie
 
 
 class Inkoopfase(models.Model):
@@ -15,6 +18,7 @@ class Inkoopfase(models.Model):
     eind_kwartaal = models.CharField("einde", max_length=7)
     beschrijving = models.TextField("beschrijving", blank=True)
     bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
     class Meta:
@@ -129,6 +133,7 @@ class Communicatielijn(models.Model):
     naam = models.CharField("naam", max_length=100)
     volgorde = models.PositiveSmallIntegerField("volgorde")
     bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
     class Meta:
@@ -138,3 +143,60 @@ class Communicatielijn(models.Model):
 
     def __str__(self):
         return self.naam
+
+
+class Communicatiebudget(models.Model):
+    """Budget set aside for communication (§4.2), as a range when the plan gives one ("100.000 – 120.000 euro")."""
+
+    sleutel = models.SlugField("sleutel", unique=True)
+    omschrijving = models.CharField("omschrijving", max_length=200)
+    communicatielijnen = models.ManyToManyField(
+        Communicatielijn, verbose_name="communicatielijnen", blank=True, related_name="budgetten"
+    )
+    bedrag_van = models.DecimalField("bedrag van (euro)", max_digits=12, decimal_places=2)
+    bedrag_tot = models.DecimalField(
+        "bedrag tot en met (euro)",
+        max_digits=12,
+        decimal_places=2,
+        help_text="Gelijk aan 'van' als de bron één bedrag noemt.",
+    )
+    citaat = models.TextField("citaat uit de bron")
+    bron = models.CharField("bron", max_length=200)
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sleutel"]
+        verbose_name = "communicatiebudget"
+        verbose_name_plural = "communicatiebudgetten"
+
+    def __str__(self):
+        return self.omschrijving
+
+
+class Communicatienorm(models.Model):
+    """A norm for a communication channel (§4.2), e.g. the newsletter "Minimaal vier keer per jaar"."""
+
+    sleutel = models.SlugField("sleutel", unique=True)
+    middel = models.CharField("middel", max_length=200)
+    communicatielijn = models.ForeignKey(
+        Communicatielijn,
+        verbose_name="communicatielijn",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="normen",
+    )
+    minimaal_aantal = models.PositiveSmallIntegerField("minimaal aantal keer")
+    per = models.CharField("per", max_length=20, help_text="Bijvoorbeeld 'jaar'.")
+    citaat = models.TextField("citaat uit de bron")
+    bron = models.CharField("bron", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sleutel"]
+        verbose_name = "communicatienorm"
+        verbose_name_plural = "communicatienormen"
+
+    def __str__(self):
+        return f"{self.middel}: minimaal {self.minimaal_aantal} keer per {self.per}"

@@ -22,13 +22,18 @@ from monitoring.export import veilig
 from monitoring.weergave import drempel, verborgen
 from rapportage.constants import Sectie
 from rapportage.templatetags.rapportage import (
+    NIET_GETOOND,
+    afstand_tekst,
     als_datum,
     besparingen_per_jaar,
     cijfer_tekst,
+    indicator_notities,
     kans_maal_impact,
     koers_tekst,
     motiestatus,
     piramide_rijen,
+    trend_tekst,
+    volgende_streefwaarde,
 )
 
 # Every table of an edition, in the order of the sections (key → label); the last one gathers the notes.
@@ -207,27 +212,46 @@ def _indicatortabel(sleutel: str, indicatoren: list[dict]) -> Tabel:
     def meting(m, eenheid):
         return [_getal(m["waarde"], eenheid) if m else Getal(None, eenheid), m["periode"] if m else ""]
 
+    def reeks(metingen, eenheid):
+        return "; ".join(
+            f"{m['periode']}: {cijfer_tekst(m['waarde'], eenheid, decimalen=m.get('decimalen'))}"
+            for m in metingen
+        )
+
+    def afstand(i):
+        # A difference, not a figure of the indicator's unit: 1,8 procentpunt is written as 1,8, never as 1,8%.
+        tekst = afstand_tekst(i)
+        if tekst == NIET_GETOOND or not i["realisatie"] or not volgende_streefwaarde(i):
+            return [Getal(None), tekst]
+        verschil = Decimal(volgende_streefwaarde(i)["waarde"]) - Decimal(i["realisatie"]["waarde"])
+        return [Getal(verschil, "bedrag" if i["eenheid"] == "bedrag" else ""), tekst]
+
     return Tabel(
         sleutel,
         TABELLEN[sleutel],
         Sectie.MONITORING,
         ["Code", "Indicator", "Doel", "Eenheid", "Peilwaarde", "Peilperiode", "Laatste realisatie"]
-        + ["Periode realisatie", "Streefwaarde van dat jaar", "Periode streefwaarde", "Alle streefwaarden"]
-        + ["Op koers?", "Richting", "Bron"],
+        + ["Periode realisatie", "Streefwaarde van dat jaar", "Periode streefwaarde"]
+        + ["Volgende streefwaarde", "Periode volgende streefwaarde"]
+        + ["Afstand tot de volgende streefwaarde (procentpunt bij een percentage)", "Afstand in woorden"]
+        + ["Alle streefwaarden", "Realisaties", "Trend", "Op koers?", "Richting", "Bron"],
         [
             [i["code"], i["naam"], i["doel_code"], i["eenheid"]]
             + meting(i["peilwaarde"], i["eenheid"])
             + meting(i["realisatie"], i["eenheid"])
             + meting(i["streefwaarde"], i["eenheid"])
+            + meting(volgende_streefwaarde(i), i["eenheid"])
+            + afstand(i)
+            + [reeks(i["streefwaarden"], i["eenheid"])]
             + [
-                "; ".join(
-                    f"{s['periode']}: {cijfer_tekst(s['waarde'], i['eenheid'])}" for s in i["streefwaarden"]
-                )
+                NIET_GETOOND
+                if trend_tekst(i) == NIET_GETOOND
+                else reeks(i.get("realisaties") or [], i["eenheid"])
             ]
-            + [koers_tekst(i), i["richting_label"], i["bron"] or i["vindplaats"]]
+            + [trend_tekst(i), koers_tekst(i), i["richting_label"], i["bron"] or i["vindplaats"]]
             for i in indicatoren
         ],
-        notities=_notities(indicatoren),
+        notities=[{**n, "betreft": f"{n['rij']}: {n['betreft']}"} for n in indicator_notities(indicatoren)],
     )
 
 

@@ -14,18 +14,16 @@ from django.utils import timezone
 
 from actielijnen import selectors as programma
 from actielijnen.constants import ActiviteitStatus, Fase
+from bronnen.models import Brondocument
 from monitoring import selectors as monitoring
-from monitoring.constants import Domein, KerncijferOnderwerp, MetingSoort
+from monitoring.constants import Domein, KerncijferOnderwerp
 from rapportage.constants import MotieStatus
 
 SCHEMA = 1
 GEMEENTE = "Gemeente Hengelo"
 PROGRAMMA = "Transformatie Sociaal Domein"
-UITVOERINGSPLAN = {
-    "titel": "Uitvoeringsplan transformatie sociaal domein 2023",
-    "zaaknummer": "3509562",
-    "datum": "2022-12-14",
-}
+# The plan an edition reports on: read from the stored source document (bronnen.Brondocument "000").
+UITVOERINGSPLAN = "000"
 # Indicators of goal 6.2.6 measure cliëntervaring; editions show them in a table of their own.
 CLIENTERVARING_DOEL = "6.2.6"
 
@@ -49,6 +47,14 @@ def _notitie(notitie) -> dict:
     }
 
 
+def _uitvoeringsplan() -> dict | None:
+    """Title, zaaknummer and date of the Uitvoeringsplan as stored; None when the sources are not loaded."""
+    plan = Brondocument.objects.filter(code=UITVOERINGSPLAN).first()
+    if plan is None:
+        return None
+    return {"titel": plan.titel, "zaaknummer": plan.zaaknummer, "datum": _datum(plan.datum)}
+
+
 def _meting(meting) -> dict | None:
     if meting is None:
         return None
@@ -57,6 +63,7 @@ def _meting(meting) -> dict | None:
         "waarde": _getal(meting.waarde),
         "bron": meting.bron,
         "status": meting.status,
+        "decimalen": getattr(meting, "decimalen", None),
     }
 
 
@@ -75,7 +82,7 @@ def momentopname(*, peildatum: date, vorige=None, moties=()) -> dict:
         "schema": SCHEMA,
         "gemeente": GEMEENTE,
         "programma": PROGRAMMA,
-        "uitvoeringsplan": UITVOERINGSPLAN,
+        "uitvoeringsplan": _uitvoeringsplan(),
         "peildatum": peildatum.isoformat(),
         "gemaakt_op": timezone.now().isoformat(timespec="seconds"),
         "vorige_peildatum": vorige_peildatum,
@@ -97,6 +104,8 @@ def _telling(lijn) -> dict:
         "oranje": lijn.oranje,
         "rood": lijn.rood,
         "onbekend": lijn.onbekend,
+        # Activities of §2.1 off the agenda 2023: listed, never counted in the figures above.
+        "niet_op_agenda": lijn.aantal_niet_op_agenda,
         "gemiddeld_gereed": _getal(round(Decimal(lijn.gemiddeld_gereed), 1))
         if lijn.gemiddeld_gereed is not None
         else None,
@@ -107,7 +116,7 @@ def _voortgang(peildatum: date) -> dict:
     per_lijn, totaal = programma.voortgang_per_actielijn(peildatum=peildatum)
     activiteiten = []
     for lijn in per_lijn:
-        for stand in sorted(lijn.standen, key=lambda s: s.activiteit.volgorde):
+        for stand in sorted(lijn.standen + lijn.niet_op_agenda, key=lambda s: s.activiteit.volgorde):
             a = stand.activiteit
             activiteiten.append(
                 {
@@ -116,7 +125,10 @@ def _voortgang(peildatum: date) -> dict:
                     "naam": a.naam,
                     "actielijn": lijn.actielijn.nummer,
                     "status": stand.status,
-                    "status_label": ActiviteitStatus(stand.status).label,
+                    "op_agenda_2023": a.op_agenda_2023,
+                    "status_label": ActiviteitStatus(stand.status).label
+                    if a.op_agenda_2023
+                    else "Niet op de agenda 2023",
                     "rag": stand.rag_woord,
                     "rag_label": stand.rag_label,
                     "percentage": stand.percentage,
@@ -156,6 +168,11 @@ def _voortgang(peildatum: date) -> dict:
     }
 
 
+def _doelcode(doel, notitie) -> str:
+    """The code of the goal a note hangs on: the indicator's goal or its parent goal."""
+    return doel.code if notitie.object_id == doel.pk else doel.ouder.code
+
+
 def _indicatoren(peildatum: date) -> list[dict]:
     rijen = []
     for stand in monitoring.indicatoren_met_stand(peildatum=peildatum):
@@ -176,12 +193,18 @@ def _indicatoren(peildatum: date) -> list[dict]:
                 "realisatie": _meting(stand.laatste_realisatie),
                 "streefwaarde": _meting(stand.streefwaarde),
                 "streefwaarden": [_meting(m) for m in stand.streefwaarden],
-                "realisaties": [
-                    _meting(m) for m in indicator.hengelo_metingen if m.soort == MetingSoort.REALISATIE
-                ],
+                "realisaties": [_meting(m) for m in stand.realisaties],
+                "peilwaarden": [_meting(m) for m in stand.peilwaarden],
+                "volgende_streefwaarde": _meting(stand.volgende_streefwaarde),
+                "afstand": _getal(stand.afstand),  # the next target minus the latest realisation
                 "op_koers": stand.op_koers,
                 "verschil": _getal(stand.verschil),
                 "notities": [_notitie(n) for n in stand.notities],
+                # Notes on the goal (and its parent goal) concern this indicator's figures too.
+                "doel_notities": [
+                    {**_notitie(n), "sleutel": n.sleutel, "doel": _doelcode(indicator.doel, n)}
+                    for n in stand.doel_notities
+                ],
             }
         )
     return rijen

@@ -2,7 +2,7 @@
 Loads the whole programme from `fixtures/` into the database (`manage.py load_programma`).
 
 Each app loads its own fixtures; this module, on the top floor, only composes them: the loaders bottom-up
-(actielijnen → monitoring → participatie, each needs what the floor below loaded), then the data-quality notes of
+(bronnen → actielijnen → monitoring → participatie, each needs what the floor below loaded), then the data-quality notes of
 every app (a note may concern any app's object, so they come last, with the apps' lookups merged), then the demo
 accounts. One transaction: all or nothing. Idempotent (bronnen/laden.py): a second run changes nothing and writes
 no history.
@@ -11,21 +11,23 @@ no history.
 from django.db import transaction
 
 from actielijnen import programma_laden as actielijnen_laden
+from bronnen import laden as bronnen_laden
 from bronnen.laden import Verslag, datakwaliteit_laden, lees_fixture
 from monitoring import laden as monitoring_laden
-from participatie.laden import laad_participatie
+from participatie import laden as participatie_laden
 
 # Apps whose fixtures carry data-quality notes: each names its files (DATAKWALITEIT) and its lookups (OPZOEKEN).
-_MET_DATAKWALITEIT = (actielijnen_laden, monitoring_laden)
+_MET_DATAKWALITEIT = (bronnen_laden, actielijnen_laden, monitoring_laden, participatie_laden)
 
 
 @transaction.atomic
 def laad_programma(*, demo: bool = False) -> Verslag:
     """Load every fixture file; with demo=True also the demo accounts. All or nothing."""
     verslag = Verslag()
+    bronnen_laden.laad_bronnen(verslag)
     actielijnen_laden.laad_actielijnen(verslag)
     monitoring_laden.laad_monitoring(verslag)
-    laad_participatie(verslag)
+    participatie_laden.laad_participatie(verslag)
     opzoeken = _opzoeken()
     for app in _MET_DATAKWALITEIT:
         for pad in app.DATAKWALITEIT:

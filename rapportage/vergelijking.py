@@ -42,6 +42,14 @@ def _waarde(meting):
     return None if meting is None else f"{meting['waarde']} ({meting['periode']})"
 
 
+# A field an older edition did not store yet: not compared, so it never shows up as a change.
+ONTBREEKT = object()
+
+
+def _veld(rij: dict, naam: str):
+    return _waarde(rij[naam]) if naam in rij else ONTBREEKT
+
+
 # Per kind of subject: where the rows are, their key, their name, and the fields compared (label → getter).
 ONDERWERPEN = {
     "activiteiten": (
@@ -60,8 +68,10 @@ ONDERWERPEN = {
         lambda r: r["code"],
         lambda r: f"{r['code']} {r['naam']}",
         {
+            "peilwaarde": lambda r: _waarde(r["peilwaarde"]),
             "laatste realisatie": lambda r: _waarde(r["realisatie"]),
             "streefwaarde van dat jaar": lambda r: _waarde(r["streefwaarde"]),
+            "volgende streefwaarde": lambda r: _veld(r, "volgende_streefwaarde"),
             "op koers": lambda r: r["op_koers"],
         },
     ),
@@ -100,7 +110,7 @@ def _vergelijk(
         wijzigingen = [
             Wijziging(label, getter(oud[key]), getter(rij))
             for label, getter in velden.items()
-            if getter(oud[key]) != getter(rij)
+            if getter(oud[key]) != getter(rij) and ONTBREEKT not in (getter(oud[key]), getter(rij))
         ]
         if wijzigingen:
             verschillen.append(Onderwerpverschil(key, naam(rij), "gewijzigd", wijzigingen))

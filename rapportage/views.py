@@ -19,6 +19,7 @@ from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from actielijnen.formulieren import formulier_verwerken
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
+from participatie.selectors import communicatieafspraken
 from rapportage import export_csv, grafieken, selectors, services
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
 from rapportage.editiegrens import alleen_edities
@@ -88,6 +89,7 @@ def college(request):
             ),
             "laatste_gepubliceerd": selectors.laatste_gepubliceerde(),
             "monitoring_links": monitoring_links(request.user),
+            "communicatie": communicatieafspraken(),
         },
     )
 

@@ -1,6 +1,7 @@
 """Read the source documents in ../shared/seeds so tests compare with the sources, not with our fixtures."""
 
 import os
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,18 @@ _KANDIDATEN = [
 ]
 
 UITVOERINGSPLAN = "000_a96fe5a3c7d798f4.txt"
+UITVOERINGSPLAN_TWEEDE_TEKST = "001_204abc9c15abd0e4.txt"
 JAARSTUKKEN_2023 = "002_78b8bff4ec56f48b.txt"
+SCENARIOS = "003_130cf25fa20b54db.txt"
+REKENKAMER_2018 = "004_d62a2bb172a69d73.txt"
+
+MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def datum(tekst: str):
+    """A Dutch date as the sources print it, '14 december 2022' → date(2022, 12, 14)."""
+    dag, maand, jaar = tekst.split()
+    return date(int(jaar), MAANDEN.index(maand) + 1, int(dag))
 
 
 @cache

@@ -11,9 +11,6 @@ from simple_history.models import HistoricalRecords
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
 from actielijnen.kwartaal import kwartaal_begin, kwartaal_valideren
 
-# The uitvoeringsplan runs from 2023; an activity without a planned start counts its update rhythm from here.
-PROGRAMMA_START = date(2023, 1, 1)
-
 BRON_HELP = "Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'."
 
 
@@ -100,7 +97,12 @@ class Thema(models.Model):
 
 class ActiviteitQuerySet(models.QuerySet):
     def op_agenda(self):
+        """The 25 activities on the uitvoeringsagenda 2023 (§3): they carry an agenda code."""
         return self.exclude(code="")
+
+    def niet_op_agenda(self):
+        """The activities of §2.1 that are not on the agenda 2023: they do not run yet."""
+        return self.filter(code="")
 
     def met_relaties(self):
         return self.select_related(
@@ -240,6 +242,8 @@ class Activiteit(models.Model):
 
     @property
     def op_agenda_2023(self) -> bool:
+        """On the uitvoeringsagenda 2023 (§3). Only these activities run: the others are not counted in totals,
+        expect no updates and get no reminders."""
         return bool(self.code)
 
     @property
@@ -249,12 +253,23 @@ class Activiteit(models.Model):
             self.geplande_start[:4] != self.gepland_einde[:4]
         )
 
-    def startdatum_voor_ritme(self) -> date:
-        """Where the update rhythm starts when there is no update yet: the planned start, else the plan's start."""
+    def startdatum_voor_ritme(self) -> date | None:
+        """Where the update rhythm starts before the first update: the first day of the planned start quarter.
+
+        None when no start is planned: the plan gives no date, so no update is expected until the first one
+        (after which the rhythm runs from the latest update). Never the programme's first day for all
+        activities, which made every activity overdue from 31 January 2023 on.
+        """
         if self.geplande_start:
             return kwartaal_begin(self.geplande_start)
-        return PROGRAMMA_START
+        return None
 
-    def volgende_update_op(self, laatste_update: date | None) -> date:
-        """The date the next progress update is due: the last update (or the start) plus the rhythm."""
-        return (laatste_update or self.startdatum_voor_ritme()) + timedelta(days=self.update_ritme_dagen)
+    def volgende_update_op(self, laatste_update: date | None) -> date | None:
+        """The date the next progress update is due: the latest update (or the activity's own start) plus the
+        rhythm. None when no update is expected: off the agenda 2023, or no start and no update yet."""
+        if not self.op_agenda_2023:
+            return None
+        begin = laatste_update or self.startdatum_voor_ritme()
+        if begin is None:
+            return None
+        return begin + timedelta(days=self.update_ritme_dagen)

@@ -1,4 +1,7 @@
-"""Template filters for figures: `{{ meting|meting_waarde:user }}`, `{{ n|klein_aantal:user }}`, `{{ x|getal:"percentage" }}`."""
+"""Template filters for figures: `{{ meting|meting_waarde:user }}`, `{{ n|klein_aantal:user }}`, `{{ x|getal:"percentage" }}`.
+
+Periods are shown with bronnen's filter: `{% load bronnen %}` … `{{ meting.periode|periode }}`.
+"""
 
 from django import template
 
@@ -23,7 +26,9 @@ def klein_aantal(waarde, user):
 def meting_waarde(meting, user):
     if meting is None:
         return "–"
-    return waarde_tekst(meting.waarde, meting.indicator.eenheid, user)
+    return waarde_tekst(
+        meting.waarde, meting.indicator.eenheid, user, decimalen=getattr(meting, "decimalen", None)
+    )
 
 
 @register.filter

@@ -13,8 +13,10 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
+from django.utils.html import format_html
 
-from monitoring.weergave import waarde_tekst
+from monitoring import koers
+from monitoring.weergave import verborgen, waarde_tekst
 from rapportage.constants import MotieStatus, Sectie
 
 register = template.Library()
@@ -34,13 +36,22 @@ MAANDEN = (
     "december",
 )
 RISICO_NIET_BEOORDEELD = "niet beoordeeld"
+NIET_GETOOND = "niet getoond (kleine aantallen)"
 
 
-def cijfer_tekst(waarde, eenheid: str = "", user=None, telt_personen: bool | None = None) -> str:
-    """One figure from the snapshot in Dutch notation: 47,3%  1.605  € 1.114.000  6,5; '–' when absent."""
+def cijfer_tekst(
+    waarde, eenheid: str = "", user=None, telt_personen: bool | None = None, decimalen: int | None = None
+) -> str:
+    """One figure from the snapshot in Dutch notation: 47,3%  1.605  € 1.114.000  6,5; '–' when absent.
+
+    `decimalen`: the precision the source wrote the figure in (a meting's), when the snapshot has it.
+    """
     if waarde in (None, ""):
         return "–"
-    tekst = waarde_tekst(Decimal(waarde), eenheid, user or AnonymousUser(), telt_personen=telt_personen)
+    extra = {"decimalen": decimalen} if decimalen is not None else {}
+    tekst = waarde_tekst(
+        Decimal(waarde), eenheid, user or AnonymousUser(), telt_personen=telt_personen, **extra
+    )
     return tekst.replace("€ ", "€\u00a0")
 
 
@@ -67,9 +78,20 @@ def datum_tekst(waarde) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def waarde(context, getal, eenheid="", personen=None):
+def waarde(context, getal, eenheid="", personen=None, decimalen=None):
     """`{% waarde meting.waarde indicator.eenheid %}`: small counts of people hidden from the context's user."""
-    return cijfer_tekst(getal, eenheid, context.get("user"), telt_personen=personen)
+    return cijfer_tekst(getal, eenheid, context.get("user"), telt_personen=personen, decimalen=decimalen)
+
+
+@register.simple_tag(takes_context=True)
+def meting(context, meting_dict, eenheid=""):
+    """`{% meting indicator.realisatie indicator.eenheid %}`: a snapshot meting as '47,3% (2022)'; '–' when absent."""
+    if not meting_dict:
+        return "–"
+    tekst = cijfer_tekst(
+        meting_dict.get("waarde"), eenheid, context.get("user"), decimalen=meting_dict.get("decimalen")
+    )
+    return f"{tekst} ({meting_dict.get('periode')})"
 
 
 @register.filter
@@ -147,18 +169,111 @@ def clientervaring(indicatoren):
     return [i for i in indicatoren or () if i.get("clientervaring")]
 
 
+def _punt(meting_dict: dict | None):
+    if not meting_dict:
+        return None
+    return koers.punt(meting_dict.get("periode"), meting_dict.get("waarde"), meting_dict.get("decimalen"))
+
+
+def _punt_tekst(eenheid: str):
+    return lambda p: cijfer_tekst(p.waarde, eenheid, decimalen=p.decimalen)
+
+
+def volgende_streefwaarde(indicator: dict) -> dict | None:
+    """The first target after the latest realisation's year (after the peil year without a realisation).
+
+    Editions made before this was stored carry their targets, so it is read from those: still only the edition.
+    """
+    if "volgende_streefwaarde" in indicator:
+        return indicator["volgende_streefwaarde"]
+    basis = indicator.get("realisatie") or indicator.get("peilwaarde")
+    jaar = _punt(basis).jaar if _punt(basis) else None
+    punten = [_punt(s) for s in indicator.get("streefwaarden") or ()]
+    volgende = koers.volgende_streefwaarde([p for p in punten if p], jaar)
+    if volgende is None:
+        return None
+    return next(s for s in indicator["streefwaarden"] if s and s.get("periode") == volgende.periode)
+
+
+register.filter("volgende_streefwaarde", volgende_streefwaarde)
+
+
 def koers_tekst(indicator: dict) -> str:
     """On or off course where a target of the realisation's year exists; otherwise why it cannot be said."""
     if indicator.get("op_koers") is True:
         return "Op koers"
     if indicator.get("op_koers") is False:
         return "Niet op koers"
-    realisatie = indicator.get("realisatie")
-    if realisatie is None:
-        return "Niet te bepalen: nog geen realisatie gemeten"
-    if indicator.get("streefwaarde") is None:
-        return f"Niet te bepalen: geen streefwaarde voor {realisatie['periode']}"
-    return "Niet te bepalen"
+    return koers.koers_tekst(
+        realisatie=_punt(indicator.get("realisatie")),
+        streefwaarde=_punt(indicator.get("streefwaarde")),
+        volgende=_punt(volgende_streefwaarde(indicator)),
+        richting=indicator.get("richting", ""),
+        heeft_streefwaarden=bool(indicator.get("streefwaarden")),
+        tekst=_punt_tekst(indicator.get("eenheid", "")),
+    )
+
+
+def _verborgen(indicator: dict, *metingen) -> bool:
+    """Whether any of these figures is a count of people the public may not see."""
+    return any(
+        m
+        and m.get("waarde") not in (None, "")
+        and verborgen(Decimal(m["waarde"]), indicator.get("eenheid", ""), AnonymousUser())
+        for m in metingen
+    )
+
+
+def afstand_tekst(indicator: dict) -> str:
+    """The way from the latest realisation to the next target, in words ('–' when either is missing)."""
+    realisatie, volgende = indicator.get("realisatie"), volgende_streefwaarde(indicator)
+    if _verborgen(indicator, realisatie, volgende):
+        return NIET_GETOOND
+    van, naar = _punt(realisatie), _punt(volgende)
+    return koers.afstand_tekst(
+        koers.afstand(van, naar),
+        indicator.get("eenheid", ""),
+        indicator.get("richting", ""),
+        koers.decimalen_van(van, naar),
+    )
+
+
+register.filter("afstand", afstand_tekst)
+
+
+def trend_tekst(indicator: dict) -> str:
+    """The last movement of the realisations in words, with an arrow."""
+    realisaties = indicator.get("realisaties") or ()
+    if _verborgen(indicator, *realisaties):
+        return NIET_GETOOND
+    return koers.trend_tekst([p for p in map(_punt, realisaties) if p], indicator.get("richting", ""))
+
+
+@register.filter
+def trend(indicator: dict):
+    """The realisations as a sparkline (its text: every value) beside the last movement in words."""
+    realisaties = indicator.get("realisaties") or ()
+    if _verborgen(indicator, *realisaties):
+        return NIET_GETOOND
+    punten = [p for p in map(_punt, realisaties) if p]
+    lijn = koers.sparkline(
+        [p.waarde for p in punten], koers.reeks_tekst(punten, _punt_tekst(indicator.get("eenheid", "")))
+    )
+    return format_html('<span class="app-trend">{} {}</span>', lijn, trend_tekst(indicator))
+
+
+@register.filter
+def indicator_notities(indicatoren) -> list[dict]:
+    """The notes of an indicator table: each row's own, then its goal's (once per goal), with what they concern."""
+    gezien, rijen = set(), []
+    for indicator in indicatoren or ():
+        for notitie in indicator.get("notities", ()):
+            rijen.append({**notitie, "rij": indicator.get("code", "")})
+        for notitie in indicator.get("doel_notities", ()):
+            if notitie.get("sleutel") not in gezien:
+                gezien.add(notitie.get("sleutel"))
+                rijen.append({**notitie, "rij": f"doel {notitie.get('doel', '')}"})
+    return rijen
 
 
 register.filter("koers", koers_tekst)

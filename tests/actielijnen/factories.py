@@ -35,6 +35,9 @@ class ActiviteitFactory(DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Activiteit {n}")
     actielijn = factory.SubFactory(ActielijnFactory, nummer=1)
     volgorde = factory.Sequence(lambda n: n)
+    # On the agenda 2023 unless a test says otherwise (code=""): only agenda activities run. Codes without a
+    # dot never collide with the plan's 1.1–4.7 and fit the field's five characters.
+    code = factory.Sequence(lambda n: str(n % 100_000))
     geplande_start = "2023-Q2"
     gepland_einde = "2024-Q4"
     bron = "test"

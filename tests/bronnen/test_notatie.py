@@ -73,10 +73,15 @@ def test_periods_are_years_quarters_or_months(tekst, periode, begin):
     assert (resultaat.tekst, resultaat.begin.isoformat()) == (periode, begin)
 
 
-@pytest.mark.parametrize("tekst", ["23", "2023-Q5", "2023-13", "mei 2023", ""])
+@pytest.mark.parametrize("tekst", ["23", "2023-Q5", "2023-13", "mei 2023", "vorige maand"])
 def test_invalid_periods_raise_with_a_dutch_reason(tekst):
     with pytest.raises(OngeldigePeriode, match="geen periode"):
         Periode.parse(tekst)
+
+
+def test_an_empty_period_is_refused_as_missing():
+    with pytest.raises(OngeldigePeriode, match="De periode ontbreekt"):
+        Periode.parse("")
 
 
 @pytest.mark.parametrize(
@@ -84,10 +89,36 @@ def test_invalid_periods_raise_with_a_dutch_reason(tekst):
     [
         ("47.3000", "percentage", "47,3%"),
         ("1605", "aantal", "1.605"),
-        ("1506000.00", "bedrag", "€ 1.506.000"),
+        ("1506000.00", "bedrag", "€\u00a01.506.000"),
         ("-0.0330", "", "-0,033"),
         ("6.6", "rapportcijfer", "6,6"),
     ],
 )
 def test_figures_are_shown_in_dutch_notation(waarde, eenheid, tekst):
     assert format_getal(Decimal(waarde), eenheid) == tekst
+
+
+@pytest.mark.parametrize(
+    ("tekst", "decimalen"),
+    [("15,0%", 1), ("47,3%", 1), ("1.605", 0), ("2,80%", 2), ("€ 1.506", 0), ("€ 1,2 miljoen", None)],
+)
+def test_a_parsed_figure_remembers_the_decimals_it_was_written_with(tekst, decimalen):
+    assert parse_getal(tekst).decimalen == decimalen
+
+
+@pytest.mark.parametrize(
+    ("waarde", "eenheid", "decimalen", "tekst"),
+    [
+        ("15", "percentage", 1, "15,0%"),
+        ("15", "percentage", None, "15%"),
+        ("47.35", "percentage", 1, "47,4%"),
+        ("1506000", "bedrag", 2, "€\u00a01.506.000,00"),
+        ("1605", "aantal", 0, "1.605"),
+    ],
+)
+def test_a_figure_keeps_the_precision_its_source_wrote(waarde, eenheid, decimalen, tekst):
+    assert format_getal(Decimal(waarde), eenheid, decimalen) == tekst
+
+
+def test_the_euro_sign_never_wraps_from_its_amount():
+    assert " " not in format_getal(Decimal("1114000"), "bedrag")

@@ -104,7 +104,7 @@ def test_a_file_with_an_invalid_row_halfway_imports_nothing(beheer_client):
     regels.insert(3, "6.1.1.1;2030;;realisatie;147%;KT")  # a percentage above 100, between valid rows
     antwoord = proef(beheer_client, csv_bestand(regels))
     fouten = antwoord.context["resultaat"].analyse.fouten
-    assert [(f.rij, f.kolom, f.waarde) for f in fouten] == [(4, "waarde", "147")]
+    assert [(f.rij, f.kolom, f.waarde) for f in fouten] == [(4, "waarde", "147%")]  # the cell as typed
     assert "tussen 0 en 100" in fouten[0].reden
     antwoord = doorvoeren(beheer_client)
     assert "er is niets ingelezen" in antwoord.content.decode()
@@ -223,7 +223,7 @@ def test_every_kind_of_error_is_reported_with_row_column_value_and_dutch_reason(
     assert "niet negatief" in fouten[(7, "waarde")][1]
     assert "percentage" in fouten[(8, "waarde")][1]
     assert "bedrag" in fouten[(9, "waarde")][1]
-    assert "Dubbel" in fouten[(11, "indicator")][1] and "rij 10" in fouten[(11, "indicator")][1]
+    assert "Dubbel" in fouten[(11, "waarde")][1] and "rij 10" in fouten[(11, "waarde")][1]
     assert antwoord.context["resultaat"].analyse.ongeldige_rijen == [2, 3, 4, 5, 6, 7, 8, 9, 11]
 
 

@@ -8,10 +8,8 @@ from bronnen.models import Datakwaliteitsnotitie
 from bronnen.notatie import parse_getal
 from monitoring.constants import Domein, FinancienSoort
 from monitoring.laden import laad_monitoring
-from monitoring.models import Bedrag, Kerncijfer, Piramidestand, Scenario
-from tests.seeds import JAARSTUKKEN_2023, tekst
-
-SCENARIOS = "003_130cf25fa20b54db.txt"
+from monitoring.models import Bedrag, Kerncijfer, Piramidestand, Scenario, Scenariototaal
+from tests.seeds import JAARSTUKKEN_2023, SCENARIOS, tekst
 
 
 def _euro(cel: str) -> Decimal:
@@ -150,3 +148,52 @@ def test_factsheet_percentages_match_the_source_rows(monitoring):
     # They add up to 101%: kept as the source says, with a note.
     assert sum(opgeslagen) == 101
     assert Datakwaliteitsnotitie.objects.filter(sleutel="factsheet-leeftijd-som-101").exists()
+
+
+@pytest.mark.django_db
+def test_scenario_totals_are_stored_as_printed_in_both_tables_with_their_unit_and_flag(monitoring):
+    """Every printed total is kept as printed; one that differs from the sum of its domains is flagged."""
+    tabellen = _doorrekeningen()
+    overzicht = dict(re.findall(r"^Scenario (\d)\t€?\t(.+)$", tekst(SCENARIOS), flags=re.M))
+    assert len(overzicht) == 3
+    afwijkend = set()
+    for nummer in (1, 2, 3):
+        som = {jaar: sum(tabellen[(nummer, d)][jaar] for d in DOMEINEN) for jaar in (2023, 2024, 2025, 2026)}
+        gedrukt = tabellen[(nummer, f"Totaal Scenario {nummer}")]
+        cellen_op_een_rij = overzicht[str(nummer)].split("\t")
+        for jaar, cel in zip((2023, 2024, 2025, 2026), cellen_op_een_rij, strict=True):
+            doorrekening = Scenariototaal.objects.get(
+                scenario__nummer=nummer, tabel="doorrekening", jaar=jaar
+            )
+            assert (doorrekening.bedrag, doorrekening.eenheid) == (gedrukt[jaar], "euro")
+            rij = Scenariototaal.objects.get(scenario__nummer=nummer, tabel="op_een_rij", jaar=jaar)
+            # "Scenario's op een rij" prints thousands of euros: the unit is stored, the figure as printed.
+            assert (rij.cel, rij.bedrag, rij.eenheid) == (cel.strip(), _euro(cel), "duizend_euro")
+            assert rij.bedrag_in_euro == gedrukt[jaar]
+            for totaal in (doorrekening, rij):
+                assert totaal.som_van_de_domeinen == som[jaar]
+                assert totaal.wijkt_af == (gedrukt[jaar] != som[jaar])
+            if doorrekening.wijkt_af:
+                afwijkend.add(f"scenario-{nummer}-totaal-{jaar}")
+    assert afwijkend == {
+        "scenario-1-totaal-2023",
+        "scenario-2-totaal-2025",
+        "scenario-2-totaal-2026",
+        "scenario-3-totaal-2025",
+        "scenario-3-totaal-2026",
+    }
+    # The overview's unit is not printed: a note on each of the three scenarios says how it was read.
+    for scenario in Scenario.objects.all():
+        assert scenario.datakwaliteit.filter(betreft__contains="eenheid").exists()
+
+
+@pytest.mark.django_db
+def test_the_financien_page_shows_printed_totals_beside_the_sum_of_the_domains(monitoring, client, gebruiker):
+    client.force_login(gebruiker("manager"))
+    # Amounts never wrap after the € (a non-breaking space); compare as a reader sees them.
+    html = client.get("/monitoring/financien/").content.decode().replace("\u00a0", " ")
+    assert "€ 1.506.000" in html and ">€ 1.506 <" in html  # both printed totals of scenario 1, 2023
+    assert "som van de domeinen: € 1.505.000" in html
+    assert "duizenden euro" in html
+    # A note hanging on all three scenarios is shown once.
+    assert html.count("eenheid van &#x27;Scenario&#x27;s op een rij&#x27;") == 1

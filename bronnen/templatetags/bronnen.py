@@ -1,0 +1,13 @@
+"""Template filters every app may use: `{% load bronnen %}` … `{{ meting.periode|periode }}` → "2e kwartaal 2025"."""
+
+from django import template
+
+from bronnen.periode import periode_tekst
+
+register = template.Library()
+
+
+@register.filter
+def periode(waarde):
+    """A period the Dutch way: "2025", "2e kwartaal 2025", "mei 2025"."""
+    return periode_tekst(waarde)

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_JAAR = re.compile(r"^(\d{4})$")
-_KWARTAAL = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
-_MAAND = re.compile(r"^(\d{4})-(0?[1-9]|1[0-2])$")
+# Years 1900–2099 only: "0000" or "9999" is a typing error, and date() cannot even hold year 0.
+_J = r"((?:19|20)\d{2})"
+_JAAR = re.compile(rf"^{_J}$")
+_KWARTAAL = re.compile(rf"^{_J}-?[Qq]([1-4])$")
+_MAAND = re.compile(rf"^{_J}-(0?[1-9]|1[0-2])$")
 
 MAANDEN = (
     "januari",

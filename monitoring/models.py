@@ -220,6 +220,14 @@ class Import(models.Model):
         return f"import:{self.pk}"
 
 
+def _periode_controleren(periode: str) -> None:
+    """A ValidationError on the field `periode` unless it is a year, quarter or month (bronnen.periode)."""
+    try:
+        Periode.parse(periode)
+    except OngeldigePeriode as exc:
+        raise ValidationError({"periode": str(exc)}) from exc
+
+
 class Meting(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name="indicator", on_delete=models.CASCADE, related_name="metingen"
@@ -309,10 +317,7 @@ class Meting(models.Model):
     def clean(self):
         """Refuse a period that is no year, quarter or month in Dutch next to the field (admin forms)."""
         super().clean()
-        try:
-            Periode.parse(self.periode)
-        except OngeldigePeriode as exc:
-            raise ValidationError({"periode": str(exc)}) from exc
+        _periode_controleren(self.periode)
 
 
 class AndereBronwaarde(models.Model):
@@ -523,6 +528,11 @@ class Piramidestand(models.Model):
     def __str__(self):
         return f"{self.modellaag} {self.periode}: {self.aantal_clienten}"
 
+    def clean(self):
+        """The same period rule as every meting: a year, quarter or month, refused in Dutch otherwise."""
+        super().clean()
+        _periode_controleren(self.periode)
+
 
 class Kerncijfer(models.Model):
     """A figure of the factsheet Sociaal Domein in beeld (002): population, use of maatwerk, spending."""
@@ -551,3 +561,8 @@ class Kerncijfer(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.periode})"
+
+    def clean(self):
+        """The same period rule as every meting: a year, quarter or month, refused in Dutch otherwise."""
+        super().clean()
+        _periode_controleren(self.periode)

@@ -229,7 +229,28 @@ def _financien(peildatum: date) -> dict | None:
 
     return {
         "jaren": overzicht.jaren,
-        "scenarios": [{"nummer": s.nummer, "naam": s.naam, "bron": s.bron} for s in overzicht.scenarios],
+        "scenarios": [
+            {
+                "nummer": s.nummer,
+                "naam": s.naam,
+                "bron": s.bron,
+                # The totals as the document prints them, beside the sum of the domains where they differ.
+                "gedrukte_totalen": [
+                    {
+                        "tabel": t.tabel,
+                        "tabel_label": t.get_tabel_display(),
+                        "jaar": t.jaar,
+                        "cel": t.cel,
+                        "bedrag_in_euro": _getal(t.bedrag_in_euro),
+                        "som_van_de_domeinen": _getal(t.som_van_de_domeinen),
+                        "wijkt_af": t.wijkt_af,
+                        "bron": t.bron,
+                    }
+                    for t in s.gedrukte_totalen.all()
+                ],
+            }
+            for s in overzicht.scenarios
+        ],
         "rijen": [
             {
                 "domein": r.domein,

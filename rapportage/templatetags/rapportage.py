@@ -384,3 +384,20 @@ def activiteiten_van(activiteiten, nummer) -> list[dict]:
 @register.filter
 def mijlpalen_met_stand(mijlpalen, stand) -> list[dict]:
     return [m for m in mijlpalen or () if m["stand"] == stand]
+
+
+@register.filter
+def afwijkende_totalen(financien) -> list[dict]:
+    """The printed scenario totals that differ from the sum of the domains, each with its scenario number."""
+    return [
+        {"scenario": scenario["nummer"], **totaal}
+        for scenario in (financien or {}).get("scenarios", [])
+        for totaal in scenario.get("gedrukte_totalen", [])
+        if totaal["wijkt_af"]
+    ]
+
+
+@register.filter
+def geen_afbreking(tekst) -> str:
+    """A printed cell such as '€ 1.506' that never wraps between the euro sign and the figure."""
+    return str(tekst or "").replace("€ ", "€\u00a0")

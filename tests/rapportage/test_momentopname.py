@@ -9,6 +9,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.staticfiles import finders
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -16,8 +18,9 @@ import pytest
 from actielijnen.models import Actielijn, Activiteit, Risico, Voortgangsrapportage
 from bronnen.models import Datakwaliteitsnotitie
 from monitoring.models import Indicator, Meting
-from rapportage import export_csv
-from rapportage.models import Rapportage
+from rapportage import export_csv, services
+from rapportage.models import Motie, Rapportage
+from rapportage.views import ACTIES
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +111,6 @@ def test_the_snapshot_is_stored_not_recomputed(demo, maak_editie):
     # The raad's page reads the stored JSON: a forged stored value shows, the live figure does not.
     inhoud["voortgang"]["actielijnen"][0]["naam"] = "Alleen in de opgeslagen momentopname"
     Rapportage.objects.filter(pk=rapportage.pk).update(inhoud=inhoud)
-    from django.test import Client
-
     client = Client()
     client.force_login(demo["raad"])
     assert "Alleen in de opgeslagen momentopname" in client.get(reverse("rapportage:raad")).content.decode()
@@ -119,8 +120,6 @@ def test_the_snapshot_is_stored_not_recomputed(demo, maak_editie):
 
 
 def test_two_editions_are_compared_per_activity_indicator_risk_and_motie(client, demo, maak_editie):
-    from rapportage import services
-
     motie = services.motie_opslaan(
         door=demo["griffie"],
         soort="motie",
@@ -240,8 +239,6 @@ def test_a_motie_with_a_bad_date_is_refused_with_a_dutch_message_and_nothing_sav
     )
     assert antwoord.status_code == 200
     assert "Voer een geldige datum in." in antwoord.content.decode()
-    from rapportage.models import Motie
-
     assert not Motie.objects.exists()
 
 
@@ -249,8 +246,6 @@ def test_a_motie_with_a_bad_date_is_refused_with_a_dutch_message_and_nothing_sav
 
 
 def _editie_per_status(maak_editie, demo):
-    from rapportage import services
-
     concept = maak_editie(peildatum=date(2024, 8, 31), titel="Concept")
     vastgesteld = maak_editie(peildatum=date(2024, 7, 31), vaststellen=True, titel="Vastgesteld")
     vervangen = maak_editie(peildatum=date(2024, 4, 30), publiceren=True, titel="Oud")
@@ -312,8 +307,6 @@ STAPPEN = {
 @pytest.mark.parametrize("rol", ["manager", "college", "raad", "griffie", "trekker", "beheerder"])
 @pytest.mark.parametrize("stap", list(STAPPEN))
 def test_each_workflow_step_is_taken_only_by_its_role(client, demo, maak_editie, pdf_als_stempel, rol, stap):
-    from rapportage.views import ACTIES
-
     assert stap in ACTIES
     status, mogen = STAPPEN[stap]
     edities = _editie_per_status(maak_editie, demo)
@@ -355,8 +348,6 @@ def test_the_footer_shows_the_raad_its_edition_and_the_manager_live_dates(client
 
 
 def test_every_page_links_the_print_stylesheet_that_hides_the_navigation(client, demo, maak_editie):
-    from django.contrib.staticfiles import finders
-
     rapportage = maak_editie(peildatum=date(2024, 4, 30), publiceren=True)
     client.force_login(demo["raad"])
     for url in (

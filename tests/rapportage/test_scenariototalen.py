@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from django.urls import reverse
-
 import pytest
 
 from monitoring.models import Scenariototaal

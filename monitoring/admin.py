@@ -4,6 +4,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from bronnen.admin import DatakwaliteitInline
+from monitoring.importbestand import OngeldigBestand
 from monitoring.models import (
     AndereBronwaarde,
     Bedrag,
@@ -22,7 +23,7 @@ from monitoring.models import (
     Wijk,
 )
 from monitoring.permissions import mag_exporteren, mag_importeren
-from monitoring.resources import MetingResource
+from monitoring.resources import MetingResource, importformaten
 
 
 class MetingInline(admin.TabularInline):
@@ -82,6 +83,16 @@ class MetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def has_import_permission(self, request):
         return mag_importeren(request.user)
+
+    def get_import_formats(self):
+        """An .xlsx is read as the import page reads it: a typed `47,3%` cell imports as 47,3, not 0,473."""
+        return importformaten(super().get_import_formats())
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, OngeldigBestand):  # the reader's own Dutch message, not the library's English one
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def has_export_permission(self, request):
         return mag_exporteren(request.user)

@@ -3,16 +3,46 @@ django-import-export resource for metingen in the admin. Validation is not repea
 the whole dataset to monitoring.importregels (the same rules as the data-team page), and each row's result is
 reported back to the admin's preview. Writes go through `save()` per meting, so history is kept (the admin path
 is for small files; large files belong on the data-team page, which writes in bulk with history).
+
+An .xlsx reaches the resource through `OpgemaaktXLSX`, which reads it with monitoring.importbestand (cell number
+formats included) instead of tablib: tablib keeps only the stored value, so `47,3%` (0.473 with format `0.0%`) would
+reach the rules as 0,473.
 """
+
+import io
 
 from django.core.exceptions import ValidationError
 
+import tablib
 from import_export import fields, resources
+from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from monitoring.constants import MetingStatus
+from monitoring.importbestand import lees_rijen
 from monitoring.importregels import GEWIJZIGD, NIEUW, OngeldigeIndeling, analyseer
 from monitoring.models import Meting
+
+
+class OpgemaaktXLSX(base_formats.XLSX):
+    """.xlsx as a person sees it in Excel: the first non-empty row is the header, every cell as importbestand reads it."""
+
+    def create_dataset(self, in_stream):
+        rijen = [cellen for _nummer, cellen in lees_rijen(io.BytesIO(in_stream), "import.xlsx")]
+        dataset = tablib.Dataset()
+        if not rijen:
+            return dataset
+        breedte = max(len(cellen) for cellen in rijen)
+        rijen = [cellen + [None] * (breedte - len(cellen)) for cellen in rijen]
+        dataset.headers = rijen[0]
+        for cellen in rijen[1:]:
+            dataset.append(cellen)
+        return dataset
+
+
+def importformaten(formaten) -> list:
+    """The admin's import formats, with .xlsx read through importbestand."""
+    return [OpgemaaktXLSX if formaat is base_formats.XLSX else formaat for formaat in formaten]
 
 
 class MetingResource(resources.ModelResource):

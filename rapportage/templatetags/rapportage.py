@@ -15,6 +15,7 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import format_html
 
+from bronnen.periode import periode_tekst
 from monitoring import koers
 from monitoring.weergave import verborgen, waarde_tekst
 from rapportage.constants import MotieStatus, Sectie
@@ -91,7 +92,7 @@ def meting(context, meting_dict, eenheid=""):
     tekst = cijfer_tekst(
         meting_dict.get("waarde"), eenheid, context.get("user"), decimalen=meting_dict.get("decimalen")
     )
-    return f"{tekst} ({meting_dict.get('periode')})"
+    return f"{tekst} ({periode_tekst(meting_dict.get('periode'))})"
 
 
 @register.filter

@@ -22,10 +22,10 @@ from bronnen.notatie import (
     parse_getal,
     parse_meervoudig,
 )
+from bronnen.periode import OngeldigePeriode, Periode, periode_tekst
 from monitoring.constants import Eenheid, Indeling, MetingSoort, MetingStatus
 from monitoring.importbestand import Cel
 from monitoring.models import Indicator, Meting, Vergelijkingsgebied, Wijk
-from monitoring.periode import OngeldigePeriode, Periode, periode_tekst
 
 VIER_DECIMALEN = Decimal("0.0001")
 LANG_VERPLICHT = ("indicator", "periode", "soort", "waarde")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bronnen.models import Brondocument, Datakwaliteitsnotitie
+from bronnen.periode import OngeldigePeriode, Periode
 from monitoring.constants import (
     Bedragseenheid,
     Domein,
@@ -31,7 +32,6 @@ from monitoring.constants import (
     Richting,
     ScenarioTabel,
 )
-from monitoring.periode import OngeldigePeriode, Periode
 
 
 class Informatieniveau(models.Model):

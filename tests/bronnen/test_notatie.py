@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from bronnen.notatie import OngeldigGetal, format_getal, parse_getal, parse_meervoudig
-from monitoring.periode import OngeldigePeriode, Periode
+from bronnen.periode import OngeldigePeriode, Periode
 
 
 @pytest.mark.parametrize(

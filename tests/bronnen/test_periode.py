@@ -7,7 +7,7 @@ import pytest
 
 from accounts.constants import Rol
 from actielijnen.models import Voortgangsrapportage
-from bronnen.periode import OngeldigePeriode, Periode, periode_tekst
+from bronnen.periode import Periode, periode_tekst
 from tests.accounts.factories import UserFactory
 from tests.actielijnen.factories import ActiviteitFactory, VoortgangsrapportageFactory
 
@@ -24,12 +24,6 @@ from tests.actielijnen.factories import ActiviteitFactory, VoortgangsrapportageF
 def test_a_period_reads_the_dutch_way(tekst, nederlands):
     assert Periode.parse(tekst).nederlands == nederlands
     assert periode_tekst(tekst) == nederlands
-
-
-def test_monitoring_uses_the_period_of_the_bottom_floor():
-    from monitoring import periode
-
-    assert periode.Periode is Periode and periode.OngeldigePeriode is OngeldigePeriode
 
 
 def test_text_that_is_no_period_is_shown_as_it_is_and_nothing_as_a_dash():

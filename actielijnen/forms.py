@@ -7,6 +7,8 @@ from actielijnen.constants import SCORE_SCHAAL, ActiviteitStatus, Fase, RagStatu
 from actielijnen.kwartaal import kwartaal_valideren
 from actielijnen.models import Actielijn, Mijlpaal, Opdrachtbeschrijving, Risico, Thema
 from actielijnen.selectors import RAG_KEUZES
+from actielijnen.services import jaarsamenvattingen_gezien
+from bronnen.gelijktijdigheid import origineel_toevoegen
 from bronnen.periode import OngeldigePeriode, Periode
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -75,6 +77,10 @@ class MijlpaalForm(forms.ModelForm):
         fields = ["omschrijving", "datum_gepland", "datum_bereikt"]
         widgets = {"datum_gepland": DATUM, "datum_bereikt": DATUM}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        origineel_toevoegen(self, self.instance, self._meta.fields)
+
 
 class RisicoForm(forms.Form):
     omschrijving = forms.CharField(label="Omschrijving", max_length=300)
@@ -89,6 +95,8 @@ class RisicoForm(forms.Form):
 
 
 class RisicoWijzigenForm(forms.Form):
+    """Changing a risk; `risico` gives the form its hidden token, so a stale save is refused."""
+
     omschrijving = forms.CharField(label="Omschrijving", max_length=300)
     kans = forms.TypedChoiceField(label="Kans (1–5)", choices=SCORE_SCHAAL, coerce=int)
     impact = forms.TypedChoiceField(label="Impact (1–5)", choices=SCORE_SCHAAL, coerce=int)
@@ -101,6 +109,10 @@ class RisicoWijzigenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Komt in het risicolog.",
     )
+
+    def __init__(self, *args, risico: Risico | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        origineel_toevoegen(self, risico, ("omschrijving", "kans", "impact", "beheersmaatregel", "status"))
 
 
 class PlanningswijzigingForm(forms.Form):
@@ -161,12 +173,26 @@ class OpdrachtbeschrijvingForm(forms.ModelForm):
         fields = list(Opdrachtbeschrijving.ONDERDELEN)
         widgets = {naam: forms.Textarea(attrs={"rows": 4}) for naam in Opdrachtbeschrijving.ONDERDELEN}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        origineel_toevoegen(self, self.instance, Opdrachtbeschrijving.ONDERDELEN)
+
 
 class JaarsamenvattingForm(forms.Form):
     jaar = forms.IntegerField(label="Jaar", min_value=2023, max_value=2035)
     samenvatting = forms.CharField(
         label="Samenvatting van het jaar", widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def __init__(self, *args, activiteit=None, **kwargs):
+        """With `activiteit`: the year's existing summary filled in, and the hidden token of all its years."""
+        super().__init__(*args, **kwargs)
+        if activiteit is None:
+            return
+        doel, gezien = jaarsamenvattingen_gezien(activiteit)
+        origineel_toevoegen(self, activiteit, (), doel=doel, waarden=gezien)
+        if not self.is_bound and "samenvatting" not in self.initial:
+            self.initial["samenvatting"] = gezien.get(str(self.initial.get("jaar")), "")
 
 
 class DashboardFilterForm(forms.Form):

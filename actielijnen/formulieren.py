@@ -8,9 +8,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from bronnen.gelijktijdigheid import GelijktijdigeWijziging, conflict_tonen
+
 
 def fouten_naar_formulier(form, fout: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names, else above the form."""
+    """Show a service's ValidationError next to the field it names, else above the form.
+
+    Someone else's save in the meantime (GelijktijdigeWijziging) goes above the form with what they changed;
+    the user's input stays and the form gets a fresh token, so saving again overwrites knowingly.
+    """
+    if isinstance(fout, GelijktijdigeWijziging):
+        conflict_tonen(form, fout)
     if hasattr(fout, "error_dict"):
         for veld, fouten in fout.error_dict.items():
             form.add_error(veld if veld in form.fields else None, fouten)

@@ -167,8 +167,9 @@ def laad_demo_gebruikers(verslag: Verslag) -> None:
                 last_name=account["achternaam"],
                 email=account["email"],
                 functie=account.get("functie", ""),
+                # Beheer opens the admin (staff) but is never a superuser: the beheerder role's permissions
+                # (each app's rollen.py) are exactly what daily beheer needs (least privilege).
                 is_staff=account.get("beheer", False),
-                is_superuser=account.get("beheer", False),
             )
             user.set_password(data["wachtwoord"])
             user.save()

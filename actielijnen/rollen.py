@@ -25,6 +25,15 @@ _MANAGEMENT = [
     "actielijnen.view_college",
     "actielijnen.view_raad",
 ]
+# What only the admin shows: the model and the logs and decisions below an activity.
+_BEHEER_LEZEN = [
+    "actielijnen.view_modellaag",
+    "actielijnen.view_kenmerk",
+    "actielijnen.view_besparingeninvestering",
+    "actielijnen.view_risicowijziging",
+    "actielijnen.view_planningswijzigingakkoord",
+    "actielijnen.view_herinnering",
+]
 
 ROL_PERMISSIES = {
     Rol.TREKKER: _UITVOERING,
@@ -35,9 +44,34 @@ ROL_PERMISSIES = {
     Rol.COLLEGE: ["actielijnen.view_college", "actielijnen.view_raad"],
     Rol.RAAD: ["actielijnen.view_raad"],
     Rol.GRIFFIE: ["actielijnen.view_raad"],
+    # The beheerder (datakernteam) is staff but no superuser: this list is the whole of its access. It reads
+    # everything in the admin and maintains the programme's reference data; logs (updates, risk log, planning
+    # decisions, reminders) are read only, and nothing is deleted (the admin refuses deletes anyway).
     Rol.BEHEERDER: [
         *_MANAGEMENT,
-        # The datakernteam corrects any activity (admin and the pages alike).
+        *_BEHEER_LEZEN,
+        # The datakernteam corrects any activity (admin and the pages alike) and adds one when the plan does.
+        "actielijnen.add_activiteit",
         "actielijnen.change_activiteit",
+        "actielijnen.change_actielijn",
+        "actielijnen.add_thema",
+        "actielijnen.change_thema",
+        "actielijnen.change_modellaag",
+        "actielijnen.change_kenmerk",
+        "actielijnen.change_opdrachtbeschrijving",
+        "actielijnen.add_besparingeninvestering",
+        "actielijnen.change_besparingeninvestering",
+        "actielijnen.add_risico",
+        "actielijnen.change_risico",
+        "actielijnen.add_mijlpaal",
+        "actielijnen.change_mijlpaal",
+        "actielijnen.change_jaarsamenvatting",
+        # bronnen sits below accounts and cannot name roles, so its permissions are given here: the data team
+        # records data-quality notes and corrects a source document's metadata (zaaknummer, dates).
+        "bronnen.view_brondocument",
+        "bronnen.change_brondocument",
+        "bronnen.view_datakwaliteitsnotitie",
+        "bronnen.add_datakwaliteitsnotitie",
+        "bronnen.change_datakwaliteitsnotitie",
     ],
 }

@@ -23,15 +23,20 @@ from actielijnen.constants import (
 from actielijnen.models import (
     Actielijn,
     Activiteit,
+    BesparingEnInvestering,
+    Jaarsamenvatting,
     Kenmerk,
     Mijlpaal,
     Modellaag,
+    Opdrachtbeschrijving,
     Planningswijziging,
+    PlanningswijzigingAkkoord,
     Risico,
     RisicoWijziging,
     Voortgangsrapportage,
 )
-from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen
+from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen, mag_interne_gegevens_zien
+from bronnen.geschiedenis import geschiedenis
 
 # An update is "binnenkort" due within this many days.
 BINNENKORT_DAGEN = 7
@@ -491,3 +496,53 @@ def laatste_update() -> datetime | None:
 
 # The RAG words the filters offer, including "onbekend" (no update yet).
 RAG_KEUZES = [*RagStatus.choices, ("onbekend", "Onbekend: nog geen update")]
+
+
+# --- Geschiedenis ------------------------------------------------------------------------------------------
+
+# Fields only the programme organisation reads (actielijnen.permissions.mag_interne_gegevens_zien): left out of
+# the history for everyone else, as they are left out of the pages.
+INTERNE_VELDEN = {
+    Voortgangsrapportage: {
+        "auteur",
+        "toelichting",
+        "knelpunten",
+        "besluit_omschrijving",
+        "verhalen",
+    },
+    Activiteit: {"trekker", "opdrachtgever", "opdrachtnemer", "opgavecoordinator"},
+    Risico: {"toelichting", "eigenaar"},
+    RisicoWijziging: {"toelichting", "auteur"},
+}
+
+
+def activiteit_geschiedenis(*, activiteit: Activiteit, user, pagina=1, per_pagina: int = 25):
+    """The history of an activity and everything that belongs to it, newest first, one page at a time.
+
+    Covers the activity itself, its milestones, risks (and their log), opdrachtbeschrijving (and its yearly
+    amounts), progress updates, planning changes (and the decisions on them) and yearly summaries, also the
+    ones since deleted: the related histories are found through the history tables, not the live rows.
+    """
+    pk = activiteit.pk
+    risicos = Risico.history.filter(activiteit_id=pk).values("id")
+    opdrachten = Opdrachtbeschrijving.history.filter(activiteit_id=pk).values("id")
+    planningen = Planningswijziging.history.filter(activiteit_id=pk).values("id")
+    intern = mag_interne_gegevens_zien(user)
+    return geschiedenis(
+        [
+            Activiteit.history.filter(id=pk),
+            Mijlpaal.history.filter(activiteit_id=pk),
+            Risico.history.filter(activiteit_id=pk),
+            RisicoWijziging.history.filter(risico_id__in=risicos),
+            Opdrachtbeschrijving.history.filter(activiteit_id=pk),
+            BesparingEnInvestering.history.filter(opdrachtbeschrijving_id__in=opdrachten),
+            Voortgangsrapportage.history.filter(activiteit_id=pk),
+            Planningswijziging.history.filter(activiteit_id=pk),
+            PlanningswijzigingAkkoord.history.filter(planningswijziging_id__in=planningen),
+            Jaarsamenvatting.history.filter(activiteit_id=pk),
+        ],
+        pagina=pagina,
+        per_pagina=per_pagina,
+        verborgen_velden={} if intern else INTERNE_VELDEN,
+        namen_tonen=intern,
+    )

@@ -2,6 +2,10 @@
 Every write that is a domain act on the programme: one transaction each, the activity row locked when it is
 read-modify-write, validation before anything is saved (a ValidationError leaves the database untouched).
 Views check access (actielijnen/permissions.py) before calling these.
+
+Updates of an existing object take `origineel`: the values the user's form was loaded with (the signed hidden
+field of bronnen/gelijktijdigheid.py). They are compared with the locked row before anything is written, so a
+second person's save never silently overwrites the first (GelijktijdigeWijziging, nothing saved).
 """
 
 from collections.abc import Iterable
@@ -33,6 +37,7 @@ from actielijnen.models import (
     RisicoWijziging,
     Voortgangsrapportage,
 )
+from bronnen.gelijktijdigheid import GelijktijdigeWijziging, Wijziging, controleren, ondertekenen
 
 # Reminders go out this many days before the due date, and again this many days after it.
 HERINNERING_DAGEN_VOORAF = 3
@@ -104,9 +109,17 @@ def mijlpaal_create(*, activiteit: Activiteit, omschrijving: str, datum_gepland:
 
 @transaction.atomic
 def mijlpaal_update(
-    *, mijlpaal: Mijlpaal, omschrijving: str, datum_gepland: date, datum_bereikt: date | None
+    *,
+    mijlpaal: Mijlpaal,
+    omschrijving: str,
+    datum_gepland: date,
+    datum_bereikt: date | None,
+    origineel: dict | None = None,
 ) -> Mijlpaal:
+    """Change a milestone; refused (GelijktijdigeWijziging) if it changed since the form showed `origineel`."""
     mijlpaal = Mijlpaal.objects.select_for_update().get(pk=mijlpaal.pk)
+    if origineel is not None:
+        controleren(mijlpaal, gezien=origineel)
     mijlpaal.omschrijving, mijlpaal.datum_gepland, mijlpaal.datum_bereikt = (
         omschrijving,
         datum_gepland,
@@ -163,13 +176,29 @@ def risico_update(
     beheersmaatregel: str,
     status: str,
     reden: str,
+    origineel: dict | None = None,
 ) -> Risico:
-    """Change a risk and append why to its log; the log's kans × impact gives the trend the college sees."""
+    """Change a risk and append why to its log; the log's kans × impact gives the trend the college sees.
+
+    Refused (GelijktijdigeWijziging) if the risk changed since the form showed `origineel`.
+    """
     risico = Risico.objects.select_for_update().get(pk=risico.pk)
+    if origineel is not None:
+        controleren(risico, gezien=origineel)
     oude_score = risico.score
     risico.omschrijving, risico.kans, risico.impact = omschrijving, kans, impact
     risico.beheersmaatregel, risico.status = beheersmaatregel, status
     _opgeslagen(risico)
+    risicolog_aanvullen(risico=risico, oude_score=oude_score, auteur=auteur, reden=reden)
+    return risico
+
+
+def risicolog_aanvullen(*, risico: Risico, oude_score: int | None, auteur, reden: str) -> RisicoWijziging:
+    """Append a saved change of a risk to its log (bigger, smaller, assessed, unchanged), with why.
+
+    The one place the log is written after a change: the activity page (risico_update) and the admin
+    (actielijnen/admin.py, RisicoAdmin) both end here, inside their own transaction.
+    """
     nieuwe_score = risico.score
     if oude_score is not None and nieuwe_score is not None and nieuwe_score > oude_score:
         soort = RisicoWijzigingSoort.GROTER
@@ -179,16 +208,15 @@ def risico_update(
         soort = RisicoWijzigingSoort.BEOORDELING
     else:
         soort = RisicoWijzigingSoort.ONGEWIJZIGD
-    RisicoWijziging.objects.create(
+    return RisicoWijziging.objects.create(
         risico=risico,
         datum=timezone.localdate(),
         soort=soort,
         toelichting=reden,
-        kans=kans,
-        impact=impact,
+        kans=risico.kans,
+        impact=risico.impact,
         auteur=auteur,
     )
-    return risico
 
 
 @transaction.atomic
@@ -248,11 +276,18 @@ def planningswijziging_akkoord_geven(
 
 
 @transaction.atomic
-def opdrachtbeschrijving_bijwerken(*, opdrachtbeschrijving: Opdrachtbeschrijving, **onderdelen: str):
-    """The trekker writes the six parts; an opdrachtbeschrijving that was vastgesteld is not changed here."""
+def opdrachtbeschrijving_bijwerken(
+    *, opdrachtbeschrijving: Opdrachtbeschrijving, origineel: dict | None = None, **onderdelen: str
+):
+    """The trekker writes the six parts; an opdrachtbeschrijving that was vastgesteld is not changed here.
+
+    Refused (GelijktijdigeWijziging) if the parts changed since the form showed `origineel`.
+    """
     opdracht = Opdrachtbeschrijving.objects.select_for_update().get(pk=opdrachtbeschrijving.pk)
     if opdracht.status == OpdrachtbeschrijvingStatus.VASTGESTELD:
         raise ValidationError("Een vastgestelde opdrachtbeschrijving wordt niet meer gewijzigd.")
+    if origineel is not None:
+        controleren(opdracht, gezien=origineel)
     for naam, waarde in onderdelen.items():
         if naam not in Opdrachtbeschrijving.ONDERDELEN:
             raise ValueError(naam)
@@ -301,11 +336,38 @@ def opdrachtbeschrijving_vaststellen(
     return opdracht
 
 
+def jaarsamenvattingen_gezien(activiteit: Activiteit) -> tuple[str, dict]:
+    """What a jaarsamenvatting form was loaded with: the token's purpose, and each year's text ("2025": "…").
+
+    The year is chosen in the form, so the token holds every year of the activity: writing a year that someone
+    else wrote (or changed) after the form was opened is then refused.
+    """
+    doel = f"actielijnen.activiteit:{activiteit.pk}:jaarsamenvattingen"
+    return doel, {str(j): t for j, t in activiteit.jaarsamenvattingen.values_list("jaar", "samenvatting")}
+
+
 @transaction.atomic
 def jaarsamenvatting_opslaan(
-    *, activiteit: Activiteit, jaar: int, samenvatting: str, auteur
+    *, activiteit: Activiteit, jaar: int, samenvatting: str, auteur, origineel: dict | None = None
 ) -> Jaarsamenvatting:
+    """Write a year's summary; overwriting a year is refused if it changed since the form showed `origineel`."""
+    # The activity's row serialises two people writing the same new year: the second then finds the first's.
+    Activiteit.objects.select_for_update().get(pk=activiteit.pk)
     bestaand = Jaarsamenvatting.objects.select_for_update().filter(activiteit=activiteit, jaar=jaar).first()
+    gezien = (origineel or {}).get(str(jaar))
+    if origineel is not None and bestaand is not None and gezien != bestaand.samenvatting:
+        doel, nu = jaarsamenvattingen_gezien(activiteit)
+        raise GelijktijdigeWijziging.maken(
+            wijzigingen=[
+                Wijziging(
+                    label=f"Samenvatting van {jaar}",
+                    gezien=gezien if gezien else "(nog geen samenvatting)",
+                    nu=bestaand.samenvatting,
+                )
+            ],
+            historie_van=bestaand,
+            nieuw_token=ondertekenen(nu, doel=doel),
+        )
     samenvatting_obj = bestaand or Jaarsamenvatting(activiteit=activiteit, jaar=jaar)
     samenvatting_obj.samenvatting, samenvatting_obj.auteur = samenvatting, auteur
     return _opgeslagen(samenvatting_obj)

@@ -12,6 +12,7 @@ urlpatterns = [
         name="planningswijziging_akkoord",
     ),
     path("<slug:sleutel>/", views.activiteit_detail, name="activiteit_detail"),
+    path("<slug:sleutel>/geschiedenis/", views.activiteit_geschiedenis, name="activiteit_geschiedenis"),
     path("<slug:sleutel>/voortgang/", views.voortgang_create, name="voortgang_create"),
     path("<slug:sleutel>/mijlpalen/nieuw/", views.mijlpaal_form, name="mijlpaal_create"),
     path("<slug:sleutel>/mijlpalen/<int:pk>/", views.mijlpaal_form, name="mijlpaal_update"),

@@ -81,8 +81,21 @@ def activiteit_detail(request, sleutel):
             "mag_vaststellen": opdracht is not None
             and mag_opdrachtbeschrijving_vaststellen(request.user, opdracht),
             "akkoord_rollen": akkoord_rollen(request.user, activiteit),
+            "laatste_wijzigingen": selectors.activiteit_geschiedenis(
+                activiteit=activiteit, user=request.user, per_pagina=5
+            ),
         },
     )
+
+
+@niveau_vereist("uitvoering")
+def activiteit_geschiedenis(request, sleutel):
+    """Who changed what and when on this activity and what belongs to it: for everyone who may see it."""
+    activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
+    pagina = selectors.activiteit_geschiedenis(
+        activiteit=activiteit, user=request.user, pagina=request.GET.get("pagina")
+    )
+    return render(request, "actielijnen/geschiedenis.html", {"activiteit": activiteit, "pagina": pagina})
 
 
 @niveau_vereist("uitvoering")
@@ -151,6 +164,7 @@ def risico_update(request, sleutel, pk):
     risico = get_object_or_404(Risico, pk=pk, activiteit=activiteit)
     form = RisicoWijzigenForm(
         request.POST or None,
+        risico=risico,
         initial={
             "omschrijving": risico.omschrijving,
             "kans": risico.kans,
@@ -271,7 +285,9 @@ def opdrachtbeschrijving_vaststellen(request, sleutel):
 @niveau_vereist("uitvoering")
 def jaarsamenvatting_form(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
-    form = JaarsamenvattingForm(request.POST or None, initial={"jaar": timezone.localdate().year})
+    form = JaarsamenvattingForm(
+        request.POST or None, initial={"jaar": timezone.localdate().year}, activiteit=activiteit
+    )
     if formulier_verwerken(
         request,
         form,

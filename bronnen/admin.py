@@ -1,9 +1,103 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from bronnen.gelijktijdigheid import VELDNAAM, gelijktijdig_form
 from bronnen.models import Brondocument, Datakwaliteitsnotitie
+
+
+def _met_token(fieldsets, *, tonen: bool):
+    """The fieldsets with the hidden token of bronnen/gelijktijdigheid.py in them (once), or without it.
+
+    Without it for whoever may only look: a read-only admin form shows every field it names as text.
+    """
+    zonder = [
+        (naam, {**opties, "fields": [f for f in opties["fields"] if f != VELDNAAM]})
+        for naam, opties in fieldsets
+    ]
+    if not tonen or not zonder:
+        return zonder
+    naam, opties = zonder[0]
+    return [(naam, {**opties, "fields": [*opties["fields"], VELDNAAM]}), *zonder[1:]]
+
+
+class GelijktijdigInlineMixin:
+    """Inline rows too: saving a row that someone else changed since the page was opened is refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form = gelijktijdig_form(self.form)
+
+    def get_fieldsets(self, request, obj=None):
+        return _met_token(super().get_fieldsets(request, obj), tonen=self.has_change_permission(request, obj))
+
+
+_GELIJKTIJDIGE_INLINES: dict[type, type] = {}
+
+
+def gelijktijdige_inline(inline_class: type) -> type:
+    """`inline_class` with GelijktijdigInlineMixin mixed in (made once per class)."""
+    if issubclass(inline_class, GelijktijdigInlineMixin):
+        return inline_class
+    if inline_class not in _GELIJKTIJDIGE_INLINES:
+        _GELIJKTIJDIGE_INLINES[inline_class] = type(
+            inline_class.__name__, (GelijktijdigInlineMixin, inline_class), {}
+        )
+    return _GELIJKTIJDIGE_INLINES[inline_class]
+
+
+class GelijktijdigAdminMixin:
+    """No lost updates in the admin: a change form and its inline rows refuse a stale save.
+
+    Each ModelForm gets the signed hidden token of what it was loaded with (bronnen/gelijktijdigheid.py); its
+    clean() compares that with the row locked by select_for_update(). changeform_view runs in one transaction,
+    so the lock holds until the save. The refusal names what the other person changed, and who and when.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form = gelijktijdig_form(self.form)
+
+    def get_fieldsets(self, request, obj=None):
+        tonen = obj is not None and self.has_change_permission(request, obj)
+        return _met_token(super().get_fieldsets(request, obj), tonen=tonen)
+
+    def get_inlines(self, request, obj):
+        return [gelijktijdige_inline(inline) for inline in super().get_inlines(request, obj)]
+
+
+class ProgrammaAdmin(GelijktijdigAdminMixin, SimpleHistoryAdmin):
+    """The base of every model admin: the admin writes only through the same rules as the pages.
+
+    - Nothing is deleted here. Programme and monitoring data end by their own status (a risk "vervallen", an import
+      undone, a user made inactive), so the audit trail and every link to it stay whole; the history of a record
+      that did go (e.g. an import undone) stays readable.
+    - The history is read-only: simple_history's "revert" saves an old version straight to the table, past the
+      services, the three-role approval of §2.2 and the frozen editions (it even ignores the change permission
+      when it receives a POST), so it is switched off (SIMPLE_HISTORY_REVERT_DISABLED) and refused here as well.
+    - No lost updates: a change form or inline row that someone else saved since it was opened is refused
+      (GelijktijdigAdminMixin).
+    """
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_inline_instances(self, request, obj=None):
+        # Inline rows are not deleted either (the same rule, for the rows shown below a record).
+        instances = super().get_inline_instances(request, obj)
+        for inline in instances:
+            inline.can_delete = False
+        return instances
 
 
 class DatakwaliteitInline(GenericTabularInline):
@@ -17,14 +111,14 @@ class DatakwaliteitInline(GenericTabularInline):
 
 
 @admin.register(Datakwaliteitsnotitie)
-class DatakwaliteitsnotitieAdmin(SimpleHistoryAdmin):
+class DatakwaliteitsnotitieAdmin(ProgrammaAdmin):
     list_display = ("betreft", "onderwerp", "ernst", "bron")
     list_filter = ("ernst", "content_type")
     search_fields = ("betreft", "citaat", "toelichting", "bron")
 
 
 @admin.register(Brondocument)
-class BrondocumentAdmin(SimpleHistoryAdmin):
+class BrondocumentAdmin(ProgrammaAdmin):
     list_display = ("code", "korte_naam", "datum", "briefdatum", "zaaknummer", "besluitdatum")
     search_fields = ("code", "korte_naam", "titel", "zaaknummer")
     inlines = [DatakwaliteitInline]

@@ -5,6 +5,7 @@ One module for every environment: each value comes from an environment variable 
 (see the README, "Configuratie"). Nothing here differs per machine.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "simple_history",
     "import_export",
     "bronnen",
@@ -54,7 +57,10 @@ MIDDLEWARE = [
     # After authentication: raad, griffie and the public reach only pages that read published editions.
     "rapportage.editiegrens.EditiegrensMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: it turns a lockout during login into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hengelo_sd.urls"
@@ -91,6 +97,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Axes first: it refuses a locked-out login before the password is checked, and counts failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
@@ -121,6 +132,12 @@ STATICFILES_DIRS = [
     ),
     ("vendor/noto-sans", NODE_MODULES / "@fontsource" / "noto-sans"),
     ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # vendor/plotly/plotly.css: plotly.js's own rules read from the installed bundle (see the CSP below).
+    "hengelo_sd.plotly_stijl.PlotlyStijlFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -165,10 +182,61 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one account, or from one address,
+# that account or address is refused for AXES_COOLOFF_TIME, even with the right password (README, "Inloggen").
+# Both lock on their own: ["username", "ip_address"] means "per account OR per address", a nested list would mean
+# only the combination. A success resets the count; the beheerder unlocks earlier in the admin (Inlogpogingen).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.inlogpogingen.geblokkeerd"  # Dutch page, status 429
+# Our own Dutch admin for the attempts (accounts/admin.py) replaces axes' English one.
+AXES_ENABLE_ADMIN = False
+# Behind the municipal reverse proxy REMOTE_ADDR is the proxy itself: every user would share one address and one
+# lockout. The client is then the address the proxy appended last to X-Forwarded-For (entries further left come
+# from the client and can be forged); with more proxies in a row, PROXY_AANTAL says how many to count back.
+PROXY_AANTAL = env.int("PROXY_AANTAL", default=1 if SECURE_PROXY_SSL_HEADER else 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.inlogpogingen.client_adres"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only from the application itself; the
+# templates have no inline script or style (chart data travels in json_script, which is JSON, not script).
+# Plotly would inject <style> elements at runtime; base.html links its rules as a stylesheet with
+# id="plotly.js-style-global" class="no-inline-styles" (vendor/plotly/plotly.css, derived from the installed
+# bundle by hengelo_sd.plotly_stijl), which tells plotly.js (4.x) not
+# to, so style-src needs no 'unsafe-inline'. plotly.js needs no eval for the SVG charts we draw.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the SVG icons in the Utrecht CSS and plotly's modebar.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Imports: uploads above this size are refused before parsing.
+# One maximum per uploaded file (import page and admin import). Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not
+# count files; monitoring.uploadgrens.BegrensdeUploadHandler stops storing a file once it passes this size, and
+# the import forms refuse it with its size in Dutch. The reverse proxy should cap the body too (README, "Uitrol").
+IMPORT_MAX_BESTANDSGROOTTE = env.int("IMPORT_MAX_BESTANDSGROOTTE", default=5 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "monitoring.uploadgrens.BegrensdeUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# The admin's history is for reading: a "revert" would write an old version past the services and their rules
+# (bronnen.admin.ProgrammaAdmin refuses it too).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Programme-specific settings.
 # Counts of people below this threshold are shown as "< 10" to college, raad and inwoners.

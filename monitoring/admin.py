@@ -1,9 +1,9 @@
 from django.contrib import admin
 
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
-from bronnen.admin import DatakwaliteitInline
+from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin
+from monitoring.forms import MetingImportForm
 from monitoring.importbestand import OngeldigBestand
 from monitoring.models import (
     AndereBronwaarde,
@@ -43,14 +43,14 @@ class AndereBronwaardeInline(admin.TabularInline):
 
 
 @admin.register(Doel)
-class DoelAdmin(SimpleHistoryAdmin):
+class DoelAdmin(ProgrammaAdmin):
     list_display = ("code", "omschrijving", "ouder")
     search_fields = ("code", "omschrijving")
     inlines = [DatakwaliteitInline]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ProgrammaAdmin):
     list_display = ("code", "naam", "doel", "eenheid", "richting", "fitgap")
     list_filter = ("doel", "eenheid", "richting", "soort", "fitgap", "niveaus")
     search_fields = ("code", "naam")
@@ -59,10 +59,11 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Meting)
-class MetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class MetingAdmin(ImportExportMixin, ProgrammaAdmin):
     """Import through django-import-export, validated by the same rules as the data-team page."""
 
     resource_classes = [MetingResource]
+    import_form_class = MetingImportForm  # refuses a file above IMPORT_MAX_BESTANDSGROOTTE, in Dutch
     list_display = (
         "indicator",
         "periode",
@@ -91,32 +92,38 @@ class MetingAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, OngeldigBestand):  # the reader's own Dutch message, not the library's English one
             form.add_error("import_file", str(e))
-        else:
-            super().add_data_read_fail_error_to_form(form, e)
+        else:  # another format (json, tsv, …) read by tablib: its message is English and technical
+            form.add_error(
+                "import_file",
+                "Het bestand kan niet worden gelezen in het gekozen formaat. Kies het juiste formaat, of sla het "
+                "op als .xlsx of .csv.",
+            )
 
     def has_export_permission(self, request):
         return mag_exporteren(request.user)
 
 
 @admin.register(Wijk)
-class WijkAdmin(SimpleHistoryAdmin):
+class WijkAdmin(ProgrammaAdmin):
     list_display = ("naam", "cbs_code")
     search_fields = ("naam", "cbs_code")
 
 
 @admin.register(Informatieniveau)
-class InformatieniveauAdmin(SimpleHistoryAdmin):
+class InformatieniveauAdmin(ProgrammaAdmin):
     list_display = ("naam", "proces", "type_indicatoren", "bronnen")
 
 
 @admin.register(Vergelijkingsgebied)
-class VergelijkingsgebiedAdmin(SimpleHistoryAdmin):
+class VergelijkingsgebiedAdmin(ProgrammaAdmin):
     list_display = ("naam", "cbs_code", "soort")
     search_fields = ("naam", "cbs_code")
 
 
 @admin.register(Import)
 class ImportAdmin(admin.ModelAdmin):
+    """The audit record of every import: read-only and never deleted (undo on the import page is the way back)."""
+
     list_display = (
         "tijdstip",
         "gebruiker",
@@ -133,6 +140,9 @@ class ImportAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 class ScenariototaalInline(admin.TabularInline):
     model = Scenariototaal
@@ -141,19 +151,19 @@ class ScenariototaalInline(admin.TabularInline):
 
 
 @admin.register(Scenario)
-class ScenarioAdmin(SimpleHistoryAdmin):
+class ScenarioAdmin(ProgrammaAdmin):
     list_display = ("nummer", "naam", "bron")
     inlines = [ScenariototaalInline, DatakwaliteitInline]
 
 
 @admin.register(Scenariototaal)
-class ScenariototaalAdmin(SimpleHistoryAdmin):
+class ScenariototaalAdmin(ProgrammaAdmin):
     list_display = ("scenario", "tabel", "jaar", "cel", "eenheid", "som_van_de_domeinen", "wijkt_af")
     list_filter = ("tabel", "wijkt_af", "scenario")
 
 
 @admin.register(AndereBronwaarde)
-class AndereBronwaardeAdmin(SimpleHistoryAdmin):
+class AndereBronwaardeAdmin(ProgrammaAdmin):
     list_display = ("meting", "bron", "cel", "waarde", "is_conflict")
     list_filter = ("is_conflict", "brondocument")
     search_fields = ("meting__indicator__code", "bron", "cel")
@@ -166,13 +176,13 @@ class PijlerelementInline(admin.TabularInline):
 
 
 @admin.register(Databedrevenheidspijler)
-class DatabedrevenheidspijlerAdmin(SimpleHistoryAdmin):
+class DatabedrevenheidspijlerAdmin(ProgrammaAdmin):
     list_display = ("volgorde", "naam", "bron")
     inlines = [PijlerelementInline, DatakwaliteitInline]
 
 
 @admin.register(Bedrag)
-class BedragAdmin(SimpleHistoryAdmin):
+class BedragAdmin(ProgrammaAdmin):
     list_display = ("sleutel", "soort", "domein", "jaar", "scenario", "bedrag", "bron")
     list_filter = ("soort", "domein", "jaar", "scenario")
     search_fields = ("sleutel", "toelichting", "bron")
@@ -180,14 +190,14 @@ class BedragAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Piramidestand)
-class PiramidestandAdmin(SimpleHistoryAdmin):
+class PiramidestandAdmin(ProgrammaAdmin):
     list_display = ("periode", "modellaag", "aantal_clienten", "bron")
     list_filter = ("modellaag",)
     inlines = [DatakwaliteitInline]
 
 
 @admin.register(Kerncijfer)
-class KerncijferAdmin(SimpleHistoryAdmin):
+class KerncijferAdmin(ProgrammaAdmin):
     list_display = ("naam", "onderwerp", "periode", "waarde", "eenheid", "telt_personen", "bron")
     list_filter = ("onderwerp", "domein")
     inlines = [DatakwaliteitInline]

@@ -6,13 +6,19 @@ Reading an uploaded indicator spreadsheet (.xlsx or .csv) row by row, without tr
   it all in memory). defusedxml is installed, so openpyxl parses the XML safely.
 - .csv: UTF-8 (with or without BOM) or Windows-1252, separated by `;` (Dutch Excel), `,` or tab.
 
+Whatever the bytes, reading either yields rows or raises `OngeldigBestand` with a Dutch message: a damaged zip,
+an unsupported zip version or compression method, an encrypted member, XML entities, dates out of range and a
+broken .csv are all refused as a file, never as a library's exception (tests/monitoring/test_fuzz_import.py).
+
 Yields (row number as the spreadsheet shows it, list of cell values). A .csv gives text. An .xlsx gives text for
 text cells, and a `Cel` for number and date cells: Excel stores what a person types as a number plus a number
 format (`47,3%` is 0.473 with format `0.0%`), so the value is only what the person sees once the format is read.
 """
 
+import codecs
 import csv
 import io
+import math
 import re
 import zipfile
 from collections.abc import Iterator
@@ -30,6 +36,17 @@ from bronnen.periode import MAANDEN
 # An .xlsx may unpack to at most this many bytes, and compress at most this well (zip bombs reach 1000:1).
 MAX_ONGECOMPRIMEERD = getattr(settings, "IMPORT_MAX_ONGECOMPRIMEERD", 300 * 1024 * 1024)
 MAX_COMPRESSIE = getattr(settings, "IMPORT_MAX_COMPRESSIE", 100)
+# Excel itself shows at most 30 decimals; a format asking more is not a real figure's precision.
+MAX_DECIMALEN_FORMAAT = 30
+# Beyond this a figure is refused by the rules anyway ("te groot"); rounding it to its format would overflow.
+GROOTSTE_GETOONDE = Decimal("1e15")
+# What Excel writes in a zip: stored or deflated members, zip version at most 6.3, never encrypted.
+ZIP_METHODEN = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+MAX_ZIPVERSIE = 63
+BESCHADIGD = (
+    "Het .xlsx-bestand is beschadigd of geen Excel-werkmap. Open het in Excel of LibreOffice en sla het "
+    "opnieuw op als .xlsx."
+)
 EXTENSIES = (".xlsx", ".csv")
 
 
@@ -80,7 +97,7 @@ def lees_getalformaat(formaat: str | None) -> Getalformaat:
         if achter is None:
             decimalen = 0
         elif set(achter[1]) == {"0"}:
-            decimalen = len(achter[1])
+            decimalen = min(len(achter[1]), MAX_DECIMALEN_FORMAAT)
     return Getalformaat(
         is_percentage="%" in sectie,
         is_bedrag=is_bedrag,
@@ -90,13 +107,21 @@ def lees_getalformaat(formaat: str | None) -> Getalformaat:
 
 
 def getal_cel(waarde: int | float, formaat: str | None) -> Cel:
-    """A number cell as a person sees it: 0.473 with '0.0%' is 47,3 (a percentage, 1 decimal), shown '47,3%'."""
+    """A number cell as a person sees it: 0.473 with '0.0%' is 47,3 (a percentage, 1 decimal), shown '47,3%'.
+
+    A stored NaN or infinity (a hand-made or damaged file; Excel writes neither) gives a cell without a figure,
+    which the rules refuse in Dutch.
+    """
+    if isinstance(waarde, float) and not math.isfinite(waarde):
+        return Cel(waarde=waarde, tekst="oneindig" if math.isinf(waarde) else "geen getal")
     opmaak = lees_getalformaat(formaat)
     getal = Decimal(repr(waarde)) if isinstance(waarde, float) else Decimal(waarde)
     if opmaak.is_percentage:
         getal *= 100
     getoond = getal
-    if opmaak.decimalen is not None:
+    if abs(getal) >= GROOTSTE_GETOONDE:
+        getoond = getal  # the rules refuse it as too large; rounding it to its format could overflow
+    elif opmaak.decimalen is not None:
         getoond = getal.quantize(Decimal(1).scaleb(-opmaak.decimalen), rounding=ROUND_HALF_UP)
     elif getal == getal.to_integral():
         getoond = getal.quantize(Decimal(1))
@@ -148,14 +173,34 @@ def extensie(bestandsnaam: str) -> str:
 
 
 def controleer_xlsx(bestand) -> None:
-    """Refuse a zip that unpacks too large or compresses suspiciously well, before any XML is parsed."""
+    """Refuse a zip that unpacks too large or compresses suspiciously well, before any XML is parsed; and one
+    that Excel cannot have written (encrypted, an unknown compression method or zip version), with its reason."""
     try:
         with zipfile.ZipFile(bestand) as archief:
             infos = archief.infolist()
-    except zipfile.BadZipFile as exc:
+    # zipfile raises more than BadZipFile for a damaged directory (EOFError, ValueError, OSError, …).
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        OSError,
+        NotImplementedError,
+    ) as exc:
         raise OngeldigBestand("Het bestand is geen geldig .xlsx-bestand (geen zip-archief).") from exc
     finally:
         bestand.seek(0)
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise OngeldigBestand(
+                "Het .xlsx-bestand is met een wachtwoord beveiligd. Sla het zonder wachtwoord op en lees het "
+                "opnieuw in."
+            )
+        if info.compress_type not in ZIP_METHODEN or info.extract_version > MAX_ZIPVERSIE:
+            raise OngeldigBestand(
+                "Het .xlsx-bestand is gecomprimeerd op een manier die Excel niet gebruikt (onbekende zip-versie "
+                "of compressiemethode). Open het in Excel of LibreOffice en sla het opnieuw op als .xlsx."
+            )
     totaal = sum(info.file_size for info in infos)
     if totaal > MAX_ONGECOMPRIMEERD:
         raise OngeldigBestand(
@@ -178,23 +223,53 @@ def lees_rijen(bestand, bestandsnaam: str) -> Iterator[tuple[int, list]]:
         yield from _lees_csv(bestand)
 
 
+def _xml_fout(exc: Exception) -> OngeldigBestand:
+    """The Dutch refusal for an exception raised while openpyxl unpacks or parses the workbook."""
+    if type(exc).__module__.startswith("defusedxml"):  # DTDForbidden, EntitiesForbidden, …
+        return OngeldigBestand(
+            "Het .xlsx-bestand bevat XML-entiteiten of een DTD; die worden om veiligheidsredenen niet gelezen. "
+            "Sla het bestand in Excel of LibreOffice opnieuw op als .xlsx."
+        )
+    return OngeldigBestand(BESCHADIGD)
+
+
 def _lees_xlsx(bestand) -> Iterator[tuple[int, list]]:
     controleer_xlsx(bestand)
+    # openpyxl (and zipfile, the XML parser, its date conversion) raise many kinds of exception for a damaged or
+    # hostile file, while opening and while streaming rows; each becomes the one Dutch refusal.
     try:
         werkmap = openpyxl.load_workbook(bestand, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise OngeldigBestand(f"Het .xlsx-bestand kan niet worden gelezen: {exc}") from exc
+    except Exception as exc:
+        raise _xml_fout(exc) from exc
     try:
-        for nummer, rij in enumerate(werkmap.worksheets[0].iter_rows(), start=1):
-            if any(cel.value not in (None, "") for cel in rij):
-                yield nummer, [_lees_cel(cel) for cel in rij]
+        if not werkmap.worksheets:
+            raise OngeldigBestand("Het .xlsx-bestand bevat geen werkblad.")
+        blad = werkmap.worksheets[0]
+        # A stated dimension (A1:XFD1048576) would make openpyxl pad every row to it; read what is there.
+        blad.reset_dimensions()
+        rijen = enumerate(blad.iter_rows(), start=1)
+        while True:
+            try:
+                nummer, rij = next(rijen)
+                if not any(cel.value not in (None, "") for cel in rij):
+                    continue
+                cellen = [_lees_cel(cel) for cel in rij]
+            except StopIteration:
+                return
+            except OngeldigBestand:
+                raise
+            except Exception as exc:
+                raise _xml_fout(exc) from exc
+            yield nummer, cellen
     finally:
         werkmap.close()
 
 
 def _lees_csv(bestand) -> Iterator[tuple[int, list]]:
     ruw = bestand.read()
-    for codering in ("utf-8-sig", "cp1252"):
+    # Excel's "Unicode text" is UTF-16 with a byte order mark; read as Windows-1252 it would be NUL bytes.
+    coderingen = ("utf-16",) if ruw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
+    for codering in (*coderingen, "utf-8-sig", "cp1252"):
         try:
             tekst = ruw.decode(codering)
             break
@@ -204,6 +279,20 @@ def _lees_csv(bestand) -> Iterator[tuple[int, list]]:
         raise OngeldigBestand("Het .csv-bestand is niet in UTF-8 of Windows-1252 opgeslagen.")
     eerste = tekst.split("\n", 1)[0]
     scheiding = max((";", ",", "\t"), key=eerste.count)
-    for nummer, rij in enumerate(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding), start=1):
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    nummer = 0  # records, not lines: a quoted cell may span lines and is still one spreadsheet row
+    while True:
+        try:
+            rij = next(lezer)
+            nummer += 1
+        except StopIteration:
+            return
+        except (
+            csv.Error
+        ) as exc:  # a cell beyond the field size limit: almost always a quote that never closes
+            raise OngeldigBestand(
+                f"Het .csv-bestand kan vanaf regel {lezer.line_num} niet worden gelezen: waarschijnlijk staat er "
+                'een aanhalingsteken (") dat nergens wordt afgesloten, of is een cel langer dan 131.072 tekens.'
+            ) from exc
         if any(cel.strip() for cel in rij):
             yield nummer, rij

@@ -10,6 +10,7 @@ Two layouts, recognised by their headers (case and spacing ignored):
 database, and a list of errors with row, column, value and a Dutch reason. It writes nothing.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,6 +44,27 @@ SOORTEN = {
 STATUSSEN = {"voorlopig": MetingStatus.VOORLOPIG, "definitief": MetingStatus.DEFINITIEF}
 
 NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
+# The value is stored with four decimals, so a cell showing more cannot be shown that precisely again.
+MAX_DECIMALEN = 4
+# Control characters (NUL first: PostgreSQL refuses it in text) and lone surrogates (no encoding can store them).
+# Tab, line feed and carriage return are ordinary text in a cell.
+STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+STUURTEKEN_REDEN = (
+    "De cel bevat een onzichtbaar stuurteken (zoals een NUL-teken, hier als ␀ getoond) dat niet kan worden "
+    "opgeslagen. Verwijder het in de spreadsheet en lees het bestand opnieuw in."
+)
+
+
+def zichtbaar(tekst: str) -> str:
+    """Text to show on a page: each control character as its visible symbol (NUL → ␀), a lone surrogate as �."""
+
+    def teken(match):
+        c = match[0]
+        if "\ud800" <= c <= "\udfff":
+            return "\ufffd"
+        return "\u2421" if c == "\x7f" else chr(0x2400 + ord(c))
+
+    return STUURTEKENS.sub(teken, tekst)
 
 
 class OngeldigeIndeling(ValueError):
@@ -55,6 +77,11 @@ class Fout:
     kolom: str
     waarde: str
     reden: str
+
+    def __post_init__(self):
+        # The cell is echoed on the page and in the admin: never with an invisible control character in it.
+        object.__setattr__(self, "waarde", zichtbaar(self.waarde))
+        object.__setattr__(self, "reden", zichtbaar(self.reden))
 
 
 @dataclass
@@ -192,6 +219,8 @@ def lees_getal(cel) -> Getal | None:
     if isinstance(cel, Cel):
         if cel.datum is not None:
             raise OngeldigGetal(f"'{cel.tekst}' is een datum, geen getal.")
+        if cel.getal is None:  # NaN or infinity stored in the file
+            raise OngeldigGetal(f"De cel bevat geen bruikbaar getal ({cel.tekst}).")
         return cel.getal
     return parse_getal(cel)
 
@@ -313,6 +342,14 @@ class Importregels:
                 fouten.append(Fout(nummer, kolom, _tekst(cel(kolom)), str(exc)))
                 return None
 
+        # A control character in a column this row uses refuses the row: the preview shows what the commit does,
+        # and nothing with a NUL byte gets near the database (PostgreSQL refuses it; SQLite would store it).
+        for kolom in kolommen:
+            if STUURTEKENS.search(_tekst(cel(kolom))):
+                fouten.append(Fout(nummer, kolom, _tekst(cel(kolom)), STUURTEKEN_REDEN))
+        if fouten:
+            return [], fouten, 0
+
         indicator = lees("indicator", self.indicator)
         plaats = lees("wijk", self.plaats) if "wijk" in kolommen else None
         soort = lees("soort", self.soort)
@@ -335,13 +372,16 @@ class Importregels:
             if waarde_cel is None or (not isinstance(waarde_cel, Cel) and is_geen_waarde(celtekst)):
                 leeg += 1
                 continue
+            if STUURTEKENS.search(celtekst):
+                fouten.append(Fout(nummer, kolom, celtekst, STUURTEKEN_REDEN))
+                continue
             try:
                 meervoudig = parse_meervoudig(waarde_cel) if isinstance(waarde_cel, str) else []
                 if meervoudig:  # '43,2% (2019) 45,5% (2021)': the years in the cell win
                     metingen += [(Periode.parse(jaar), getal, kolom, celtekst) for jaar, getal in meervoudig]
                     continue
                 getal = lees_getal(waarde_cel)
-            except OngeldigGetal as exc:
+            except (OngeldigGetal, OngeldigePeriode) as exc:  # a year in the cell can be '(0000)'
                 fouten.append(Fout(nummer, kolom, celtekst, str(exc)))
                 continue
             if getal is None:
@@ -375,7 +415,7 @@ class Importregels:
                     waarde=waarde,
                     bron=bron,
                     status=status,
-                    decimalen=getal.decimalen,
+                    decimalen=None if getal.decimalen is None else min(getal.decimalen, MAX_DECIMALEN),
                     kolom=kolom,
                     celtekst=celtekst,
                 )

@@ -180,8 +180,17 @@ class Indicator(models.Model):
         return reverse("monitoring:indicator_detail", kwargs={"code": self.code})
 
 
+class ImportVerwijderen(Exception):
+    """Raised on every attempt to delete an import: its record is the audit trail of the metingen it wrote."""
+
+
+class ImportQuerySet(models.QuerySet):
+    def delete(self):
+        raise ImportVerwijderen("Een import wordt nooit verwijderd; maak hem ongedaan op de importpagina.")
+
+
 class Import(models.Model):
-    """One committed spreadsheet import: who, when, which file, what it did; it can be undone."""
+    """One committed spreadsheet import: who, when, which file, what it did; it can be undone, never deleted."""
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.PROTECT, related_name="+"
@@ -206,6 +215,8 @@ class Import(models.Model):
         related_name="+",
     )
 
+    objects = ImportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-tijdstip", "-pk"]
         verbose_name = "import"
@@ -213,6 +224,9 @@ class Import(models.Model):
 
     def __str__(self):
         return f"{self.bestandsnaam} ({self.tijdstip:%d-%m-%Y %H:%M})"
+
+    def delete(self, *args, **kwargs):
+        raise ImportVerwijderen("Een import wordt nooit verwijderd; maak hem ongedaan op de importpagina.")
 
     @property
     def wijzigingsreden(self) -> str:
@@ -265,7 +279,8 @@ class Meting(models.Model):
     via_import = models.ForeignKey(
         Import,
         verbose_name="import",
-        on_delete=models.SET_NULL,
+        # The import that wrote this value stays: undo needs it, and the audit trail may not lose it.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="metingen",

@@ -6,7 +6,9 @@ is for small files; large files belong on the data-team page, which writes in bu
 
 An .xlsx reaches the resource through `OpgemaaktXLSX`, which reads it with monitoring.importbestand (cell number
 formats included) instead of tablib: tablib keeps only the stored value, so `47,3%` (0.473 with format `0.0%`) would
-reach the rules as 0,473.
+reach the rules as 0,473. A .csv goes through `OpgemaakteCSV` for the same reader: tablib assumes a comma (a Dutch
+Excel writes `;`), knows no Windows-1252, and fails on a broken file with an English message; importbestand reads
+every file the import page reads and refuses the rest in Dutch.
 """
 
 import io
@@ -19,30 +21,55 @@ from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from monitoring.constants import MetingStatus
-from monitoring.importbestand import lees_rijen
-from monitoring.importregels import GEWIJZIGD, NIEUW, OngeldigeIndeling, analyseer
+from monitoring.importbestand import OngeldigBestand, lees_rijen
+from monitoring.importregels import GEWIJZIGD, NIEUW, Fout, OngeldigeIndeling, analyseer, herken_indeling
 from monitoring.models import Meting
+
+
+def _dataset(data: bytes, bestandsnaam: str) -> tablib.Dataset:
+    """The rows importbestand reads, as a tablib dataset: the first non-empty row is the header."""
+    rijen = [cellen for _nummer, cellen in lees_rijen(io.BytesIO(data), bestandsnaam)]
+    dataset = tablib.Dataset()
+    if len(rijen) < 2:  # the library's own refusal of an empty dataset is English
+        raise OngeldigBestand("Het bestand bevat geen gegevens: alleen kolomkoppen, of helemaal niets.")
+    try:  # unknown headers: the page's Dutch explanation, as a refusal of the file
+        herken_indeling(rijen[0])
+    except OngeldigeIndeling as exc:
+        raise OngeldigBestand(str(exc)) from exc
+    breedte = max(len(cellen) for cellen in rijen)
+    rijen = [cellen + [None] * (breedte - len(cellen)) for cellen in rijen]
+    dataset.headers = rijen[0]
+    for cellen in rijen[1:]:
+        dataset.append(cellen)
+    return dataset
 
 
 class OpgemaaktXLSX(base_formats.XLSX):
     """.xlsx as a person sees it in Excel: the first non-empty row is the header, every cell as importbestand reads it."""
 
     def create_dataset(self, in_stream):
-        rijen = [cellen for _nummer, cellen in lees_rijen(io.BytesIO(in_stream), "import.xlsx")]
-        dataset = tablib.Dataset()
-        if not rijen:
-            return dataset
-        breedte = max(len(cellen) for cellen in rijen)
-        rijen = [cellen + [None] * (breedte - len(cellen)) for cellen in rijen]
-        dataset.headers = rijen[0]
-        for cellen in rijen[1:]:
-            dataset.append(cellen)
-        return dataset
+        return _dataset(in_stream, "import.xlsx")
+
+
+class OpgemaakteCSV(base_formats.CSV):
+    """.csv read by importbestand as bytes: UTF-8 or Windows-1252, `;`, `,` or tab, refused in Dutch when broken."""
+
+    def get_read_mode(self):
+        return "rb"
+
+    def is_binary(self):
+        return True
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, str):
+            in_stream = in_stream.encode("utf-8")
+        return _dataset(in_stream, "import.csv")
 
 
 def importformaten(formaten) -> list:
-    """The admin's import formats, with .xlsx read through importbestand."""
-    return [OpgemaaktXLSX if formaat is base_formats.XLSX else formaat for formaat in formaten]
+    """The admin's import formats, with .xlsx and .csv read through importbestand."""
+    eigen = {base_formats.XLSX: OpgemaaktXLSX, base_formats.CSV: OpgemaakteCSV}
+    return [eigen.get(formaat, formaat) for formaat in formaten]
 
 
 class MetingResource(resources.ModelResource):
@@ -62,11 +89,14 @@ class MetingResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         """Analyse the whole dataset with the shared rules; row i of the dataset is spreadsheet row i + 1."""
         rijen = [(1, list(dataset.headers))] + [(i, list(rij)) for i, rij in enumerate(dataset, start=2)]
+        self._voorstellen, self._fouten = {}, {}
         try:
             self._analyse = analyseer(rijen)
         except OngeldigeIndeling as exc:
-            raise ValidationError(str(exc)) from exc
-        self._voorstellen, self._fouten = {}, {}
+            # Raised here, the library would show it with a Python traceback; as an error on every row it is
+            # the Dutch message alone, and nothing can be confirmed.
+            self._fouten = {nummer: [Fout(nummer, "kolomkoppen", "", str(exc))] for nummer, _ in rijen[1:]}
+            return
         for voorstel in self._analyse.voorstellen:
             self._voorstellen.setdefault(voorstel.rij, []).append(voorstel)
         for fout in self._analyse.fouten:

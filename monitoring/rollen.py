@@ -36,8 +36,22 @@ ROL_PERMISSIES = {
     # Raad and griffie hold none of monitoring's permissions: they read indicators, finances and the
     # transformatiepiramide in published editions only (rapportage app), never the live pages.
     Rol.MANAGER: _ALLES_LEZEN,
+    # The beheerder is no superuser: this is the whole of its access to monitoring. It reads every model in the
+    # admin; it maintains goals, indicators, figures and their comparison data. The plan's fixed texts
+    # (informatiepiramide, scenarios as printed, pillars) and the import records are read only.
     Rol.BEHEERDER: [
         *_ALLES_LEZEN,
+        "monitoring.view_informatieniveau",
+        "monitoring.view_scenariototaal",
+        "monitoring.view_anderebronwaarde",
+        "monitoring.view_databedrevenheidspijler",
+        "monitoring.view_pijlerelement",
+        "monitoring.add_doel",
+        "monitoring.change_doel",
+        "monitoring.add_indicator",
+        "monitoring.add_anderebronwaarde",
+        "monitoring.change_anderebronwaarde",
+        "monitoring.add_kerncijfer",
         "monitoring.add_meting",
         "monitoring.change_meting",
         "monitoring.change_indicator",

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Prefetch, QuerySet
 
+from actielijnen.permissions import mag_interne_gegevens_zien
+from bronnen.geschiedenis import geschiedenis
 from bronnen.models import Datakwaliteitsnotitie
 from monitoring import koers
 from monitoring.constants import Domein, FinancienSoort, FitGap, MetingSoort
@@ -25,6 +27,7 @@ from monitoring.models import (
     Scenario,
     Wijk,
 )
+from monitoring.weergave import waarde_tekst
 
 
 @dataclass(frozen=True)
@@ -504,3 +507,23 @@ def datagaten(*, vandaag: date | None = None) -> Datagatenoverzicht:
 def pijlers_databedrevenheid() -> list:
     """The four pillars of databedrevenheid (§5.1) with their elements and notes, for the fit-gap page (3 queries)."""
     return list(Databedrevenheidspijler.objects.prefetch_related("elementen", "datakwaliteit"))
+
+
+def indicator_geschiedenis(*, indicator: Indicator, user, pagina=1, per_pagina: int = 25):
+    """The history of an indicator and all its metingen (imports, corrections, undone imports), newest first.
+
+    An indicator gathers thousands of metingen over the years, so this is one page at a time, in a fixed number
+    of queries. Counts of people below the threshold read "< 10" for whoever may not see them, as on the page;
+    names of who changed what only for the programme organisation (the college sees outcomes, not names).
+    """
+
+    def waarde(waarde, record) -> str:
+        return waarde_tekst(waarde, indicator.eenheid, user, decimalen=record.decimalen)
+
+    return geschiedenis(
+        [Indicator.history.filter(id=indicator.pk), Meting.history.filter(indicator_id=indicator.pk)],
+        pagina=pagina,
+        per_pagina=per_pagina,
+        opmaak={(Meting, "waarde"): waarde},
+        namen_tonen=mag_interne_gegevens_zien(user),
+    )

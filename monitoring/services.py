@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from monitoring.constants import MetingStatus
 from monitoring.importbestand import OngeldigBestand, lees_rijen
-from monitoring.importregels import Analyse, OngeldigeIndeling, Voorstel, analyseer
+from monitoring.importregels import Analyse, OngeldigeIndeling, Voorstel, analyseer, zichtbaar
 from monitoring.models import Import, Meting
 
 BATCH = 2000
@@ -70,6 +70,8 @@ def metingen_importeren(
     the valid values are written (in the wide layout the other years of a row with one bad cell too) and the
     rows with an error are counted on the Import record.
     """
+    # The name is stored (Import, and as the bron of new metingen): no control character may reach the database.
+    bestandsnaam = zichtbaar(bestandsnaam)
     resultaat = Importresultaat(bestandsnaam=bestandsnaam, sha256=bestand_sha256(bestand))
     if not doorvoeren:
         return _analyseer(resultaat, bestand)

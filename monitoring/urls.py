@@ -6,6 +6,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("indicatoren/", views.indicator_list, name="indicator_list"),
     path("indicatoren/<str:code>/", views.indicator_detail, name="indicator_detail"),
+    path("indicatoren/<str:code>/geschiedenis/", views.indicator_geschiedenis, name="indicator_geschiedenis"),
     path("datagaten/", views.datagaten, name="datagaten"),
     path("fit-gap/", views.fitgap, name="fitgap"),
     path("transformatiepiramide/", views.transformatiepiramide, name="transformatiepiramide"),

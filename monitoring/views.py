@@ -64,6 +64,16 @@ def indicator_detail(request, code):
     return render(request, "monitoring/indicator_detail.html", {"detail": detail, "figuur": figuur})
 
 
+@vereist(mag_indicatoren_zien)
+def indicator_geschiedenis(request, code):
+    """Who changed which meting of this indicator, when, from which value to which: a page at a time."""
+    indicator = get_object_or_404(Indicator, code=code)
+    pagina = selectors.indicator_geschiedenis(
+        indicator=indicator, user=request.user, pagina=request.GET.get("pagina")
+    )
+    return render(request, "monitoring/geschiedenis.html", {"indicator": indicator, "pagina": pagina})
+
+
 @vereist(mag_datagaten_zien)
 def datagaten(request):
     """Which figures each indicator still lacks, per year and kind, and whom to ask for them."""

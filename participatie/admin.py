@@ -1,8 +1,6 @@
 from django.contrib import admin
 
-from simple_history.admin import SimpleHistoryAdmin
-
-from bronnen.admin import DatakwaliteitInline
+from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin
 from participatie.models import (
     Communicatiebudget,
     Communicatielijn,
@@ -26,7 +24,7 @@ class KernelementInline(admin.TabularInline):
 
 
 @admin.register(Inkoopfase)
-class InkoopfaseAdmin(SimpleHistoryAdmin):
+class InkoopfaseAdmin(ProgrammaAdmin):
     list_display = ("nummer", "naam", "start_kwartaal", "eind_kwartaal")
     # The source's spelling ("Dialoofase") is kept in a data-quality note; searching finds the phase by it.
     search_fields = ("naam", "datakwaliteit__citaat")
@@ -34,28 +32,28 @@ class InkoopfaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contractdatum)
-class ContractdatumAdmin(SimpleHistoryAdmin):
+class ContractdatumAdmin(ProgrammaAdmin):
     list_display = ("onderwerp", "datum", "is_doeldatum", "bron")
 
 
 @admin.register(Participatiestap)
-class ParticipatiestapAdmin(SimpleHistoryAdmin):
+class ParticipatiestapAdmin(ProgrammaAdmin):
     list_display = ("nummer", "naam")
 
 
 @admin.register(Communicatielijn)
-class CommunicatielijnAdmin(SimpleHistoryAdmin):
+class CommunicatielijnAdmin(ProgrammaAdmin):
     list_display = ("volgorde", "naam")
     inlines = [DatakwaliteitInline]
 
 
 @admin.register(Communicatiebudget)
-class CommunicatiebudgetAdmin(SimpleHistoryAdmin):
+class CommunicatiebudgetAdmin(ProgrammaAdmin):
     list_display = ("omschrijving", "bedrag_van", "bedrag_tot", "bron")
     filter_horizontal = ("communicatielijnen",)
     inlines = [DatakwaliteitInline]
 
 
 @admin.register(Communicatienorm)
-class CommunicatienormAdmin(SimpleHistoryAdmin):
+class CommunicatienormAdmin(ProgrammaAdmin):
     list_display = ("middel", "communicatielijn", "minimaal_aantal", "per", "bron")

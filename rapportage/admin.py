@@ -1,10 +1,8 @@
 """Admin for editions (read-only once published; the workflow runs on the pages) and for moties."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 
-from simple_history.admin import SimpleHistoryAdmin
-
+from bronnen.admin import ProgrammaAdmin
 from rapportage.models import Exportbestand, Motie, Rapportage, Statusovergang
 
 
@@ -30,7 +28,7 @@ class ExportbestandInline(admin.TabularInline):
 
 
 @admin.register(Rapportage)
-class RapportageAdmin(SimpleHistoryAdmin):
+class RapportageAdmin(ProgrammaAdmin):
     """Editions are made and moved through their workflow on the pages (services); here only to look up."""
 
     list_display = ("titel", "pc_moment", "jaar", "peildatum", "versie", "status", "gepubliceerd_op")
@@ -57,25 +55,12 @@ class RapportageAdmin(SimpleHistoryAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        # View only, history included: a revert from the history would bypass the workflow (and frozen
-        # editions refuse every change).
+        # View only: the workflow runs on the pages, and frozen editions refuse every change.
         return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple_history saves a POSTed old version without asking has_change_permission.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Motie)
-class MotieAdmin(SimpleHistoryAdmin):
+class MotieAdmin(ProgrammaAdmin):
     list_display = ("nummer", "soort", "titel", "datum", "status")
     list_filter = ("soort", "status")
     search_fields = ("nummer", "titel", "tekst")

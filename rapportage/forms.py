@@ -4,9 +4,12 @@ from django import forms
 from django.utils import timezone
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import VELDNAAM, origineel_toevoegen
 from monitoring.models import Indicator
 from rapportage.constants import PcMoment, Sectie
 from rapportage.models import Motie, Rapportage
+
+KOPVELDEN = ("pc_moment", "jaar", "titel", "peildatum", "zaaknummer")
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEKST = forms.Textarea(attrs={"rows": 5})
@@ -48,17 +51,23 @@ class RapportageForm(forms.Form):
             self.fields["cijfers_vernieuwen"] = forms.BooleanField(
                 label="Cijfers opnieuw ophalen (nieuwe momentopname op de peildatum)", required=False
             )
+            # What the concept looked like when the form opened: a stale save is refused (no lost texts).
+            origineel_toevoegen(
+                self, rapportage, [*KOPVELDEN, *(f"toelichtingen.{s}" for s in Sectie.values)]
+            )
 
     def secties(self):
         """The text fields, for the template."""
         return [self[f"toelichting_{s}"] for s in Sectie.values]
 
     def kopvelden(self):
-        return [self[n] for n in ("pc_moment", "jaar", "titel", "peildatum", "zaaknummer")]
+        return [self[n] for n in KOPVELDEN]
 
     def service_data(self) -> dict:
-        data = {n: self.cleaned_data[n] for n in ("pc_moment", "jaar", "titel", "peildatum", "zaaknummer")}
+        data = {n: self.cleaned_data[n] for n in KOPVELDEN}
         data["toelichtingen"] = {s: self.cleaned_data[f"toelichting_{s}"] for s in Sectie.values}
+        if VELDNAAM in self.fields:
+            data["origineel"] = self.cleaned_data[VELDNAAM]
         return data
 
 
@@ -96,3 +105,11 @@ class MotieForm(forms.ModelForm):
         model = Motie
         fields = ["soort", "nummer", "titel", "datum", "vergadering", "tekst", "status", "uitvoering"]
         widgets = {"datum": DATUM, "tekst": TEKST, "uitvoering": TEKST}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Declared fields are not filled from the instance: without this, saving cleared the links.
+            self.initial.setdefault("activiteiten", [a.pk for a in self.instance.activiteiten.all()])
+            self.initial.setdefault("indicatoren", [i.pk for i in self.instance.indicatoren.all()])
+        origineel_toevoegen(self, self.instance, [*self._meta.fields, "activiteiten", "indicatoren"])

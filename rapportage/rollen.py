@@ -26,7 +26,9 @@ ROL_PERMISSIES = {
     Rol.OPDRACHTGEVER: [*_ACTUEEL, *_LEZEN],
     Rol.OPGAVECOORDINATOR: [*_ACTUEEL, *_LEZEN],
     Rol.MANAGER: _CONCEPTEN,
-    Rol.BEHEERDER: _CONCEPTEN,
+    # Concepts like the manager; in the admin it reads an edition's status history and files. Setting and
+    # publishing stay with the college, registering moties with the griffie (the beheerder is no superuser).
+    Rol.BEHEERDER: [*_CONCEPTEN, "rapportage.view_statusovergang", "rapportage.view_exportbestand"],
     Rol.COLLEGE: [*_ACTUEEL, *_LEZEN, "rapportage.vaststellen_rapportage"],
     Rol.RAAD: _LEZEN,
     Rol.GRIFFIE: [*_LEZEN, "rapportage.view_motie", "rapportage.add_motie", "rapportage.change_motie"],

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bronnen.gelijktijdigheid import controleren
 from rapportage import selectors
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
 from rapportage.models import Exportbestand, Motie, Rapportage, Statusovergang
@@ -72,14 +73,23 @@ def _vergrendeld(rapportage: Rapportage) -> Rapportage:
 
 @transaction.atomic
 def concept_bijwerken(
-    *, rapportage: Rapportage, door, cijfers_vernieuwen: bool = False, **velden
+    *, rapportage: Rapportage, door, cijfers_vernieuwen: bool = False, origineel: dict | None = None, **velden
 ) -> Rapportage:
-    """Change a concept's title, zaaknummer or texts per section; optionally take its snapshot anew."""
+    """Change a concept's title, zaaknummer or texts per section; optionally take its snapshot anew.
+
+    Refused (GelijktijdigeWijziging) if the concept changed since the form showed `origineel`.
+    """
     rapportage = _vergrendeld(rapportage)
     if not mag_concept_bewerken(door):
         raise PermissionDenied
     if not rapportage.is_concept:
         raise ValidationError("Alleen een concept kan worden gewijzigd.")
+    if origineel is not None:
+        controleren(
+            rapportage,
+            gezien=origineel,
+            labels={f"toelichtingen.{s.value}": f"Toelichting bij {s.label}" for s in Sectie},
+        )
     for veld in ("titel", "zaaknummer", "pc_moment", "jaar", "peildatum"):
         if veld in velden:
             setattr(rapportage, veld, velden[veld])
@@ -196,12 +206,27 @@ def concept_verwijderen(*, rapportage: Rapportage, door) -> None:
 
 
 @transaction.atomic
-def motie_opslaan(*, door, motie: Motie | None = None, activiteiten=(), indicatoren=(), **velden) -> Motie:
-    """Register a motie, amendement or toezegging, or change one (status, what the college did, links)."""
+def motie_opslaan(
+    *,
+    door,
+    motie: Motie | None = None,
+    activiteiten=(),
+    indicatoren=(),
+    origineel: dict | None = None,
+    **velden,
+) -> Motie:
+    """Register a motie, amendement or toezegging, or change one (status, what the college did, links).
+
+    A change is refused (GelijktijdigeWijziging) if the motie changed since the form showed `origineel`.
+    """
     if not mag_moties_registreren(door):
         raise PermissionDenied
     if motie is None:
         motie = Motie(geregistreerd_door=door)
+    else:
+        motie = Motie.objects.select_for_update().get(pk=motie.pk)
+        if origineel is not None:
+            controleren(motie, gezien=origineel)
     for veld, waarde in velden.items():
         setattr(motie, veld, waarde)
     motie.full_clean()

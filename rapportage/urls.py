@@ -19,4 +19,5 @@ urlpatterns = [
     path("moties/", views.motie_lijst, name="motie_lijst"),
     path("moties/nieuw/", views.motie_form, name="motie_nieuw"),
     path("moties/<int:pk>/", views.motie_form, name="motie"),
+    path("moties/<int:pk>/geschiedenis/", views.motie_geschiedenis, name="motie_geschiedenis"),
 ]

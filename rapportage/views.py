@@ -8,6 +8,7 @@ editions, the plan's text or the motie register, never live figures.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,8 @@ from accounts.permissions import niveau_vereist
 from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from actielijnen.formulieren import formulier_verwerken
+from actielijnen.permissions import mag_interne_gegevens_zien
+from bronnen.geschiedenis import geschiedenis
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors import communicatieafspraken
 from rapportage import export_csv, grafieken, selectors, services
@@ -315,6 +318,23 @@ def motie_lijst(request):
     )
 
 
+# Open to the griffie (@alleen_edities) on purpose: the history of a motie is the griffie's own register (what
+# was registered, by whom, when), not live programme data; everyone who may see moties may read it.
+@alleen_edities
+@login_required
+def motie_geschiedenis(request, pk):
+    if not mag_moties_zien(request.user):
+        raise PermissionDenied
+    motie = get_object_or_404(Motie, pk=pk)
+    pagina = geschiedenis(
+        [Motie.history.filter(id=motie.pk)],
+        pagina=request.GET.get("pagina"),
+        # Names for the programme organisation and the griffie itself; the college sees roles, not names.
+        namen_tonen=mag_interne_gegevens_zien(request.user) or mag_moties_registreren(request.user),
+    )
+    return render(request, "rapportage/geschiedenis.html", {"motie": motie, "pagina": pagina})
+
+
 @alleen_edities
 def motie_form(request, pk=None):
     if not mag_moties_registreren(request.user):
@@ -330,6 +350,7 @@ def motie_form(request, pk=None):
             **{veld: data[veld] for veld in MotieForm.Meta.fields},
             activiteiten=data["activiteiten"],
             indicatoren=data["indicatoren"],
+            origineel=data.get("origineel"),
         ),
         melding="De motie is opgeslagen.",
     ):

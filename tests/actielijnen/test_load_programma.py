@@ -40,7 +40,8 @@ def _laad(*args) -> str:
     return uitvoer.getvalue()
 
 
-def test_loading_twice_gives_the_same_database_and_says_nothing_changed():
+def test_loading_twice_gives_the_same_database_and_says_nothing_changed(settings):
+    settings.DEBUG = True  # demo accounts only on a development machine
     _laad("--demo")
     eerste = _stand_van_de_database()
     tweede_uitvoer = _laad("--demo")
@@ -99,7 +100,8 @@ def test_reloading_restores_a_source_figure_that_was_changed_without_a_new_sourc
     assert meting.waarde == 1605
 
 
-def test_demo_accounts_exist_only_with_the_demo_option():
+def test_demo_accounts_exist_only_with_the_demo_option(settings):
+    settings.DEBUG = True  # demo accounts only on a development machine
     _laad()
     assert get_user_model().objects.count() == 0
     _laad("--demo")

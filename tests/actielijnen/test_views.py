@@ -33,6 +33,11 @@ TOEGANG = {
 }
 
 
+def _token(client, url) -> str:
+    """The hidden token of an edit form, as a browser sends it back (see tests/test_gelijktijdig.py)."""
+    return client.get(url).context["form"]["origineel"].value()
+
+
 def _url(naam, activiteit):
     if naam == "activiteit_detail":
         return activiteit.get_absolute_url()
@@ -169,9 +174,11 @@ def test_trekker_adds_and_changes_a_risk_of_their_own_activity(client, trekker, 
         {"omschrijving": "Uitval van partners", "kans": "2", "impact": "4"},
     )
     risico = Risico.objects.get(activiteit=activiteit)
+    url = reverse("actielijnen:risico_update", args=[activiteit.sleutel, risico.pk])
     response = client.post(
-        reverse("actielijnen:risico_update", args=[activiteit.sleutel, risico.pk]),
+        url,
         {
+            "origineel": _token(client, url),
             "omschrijving": risico.omschrijving,
             "kans": "4",
             "impact": "4",
@@ -193,9 +200,15 @@ def test_trekker_adds_and_reaches_a_milestone_of_their_own_activity(client, trek
         {"omschrijving": "Plan klaar", "datum_gepland": "2025-03-01"},
     )
     mijlpaal = Mijlpaal.objects.get(activiteit=activiteit)
+    url = reverse("actielijnen:mijlpaal_update", args=[activiteit.sleutel, mijlpaal.pk])
     client.post(
-        reverse("actielijnen:mijlpaal_update", args=[activiteit.sleutel, mijlpaal.pk]),
-        {"omschrijving": "Plan klaar", "datum_gepland": "2025-03-01", "datum_bereikt": "2025-03-05"},
+        url,
+        {
+            "origineel": _token(client, url),
+            "omschrijving": "Plan klaar",
+            "datum_gepland": "2025-03-01",
+            "datum_bereikt": "2025-03-05",
+        },
     )
     mijlpaal.refresh_from_db()
     assert str(mijlpaal.datum_bereikt) == "2025-03-05"
@@ -272,10 +285,8 @@ def test_trekker_offers_a_complete_opdrachtbeschrijving_for_approval(client, tre
         naam: f"Tekst {naam}"
         for naam in ("beschrijving", "doelen", "resultaten", "aanpak", "projectorganisatie", "monitoring")
     }
-    response = client.post(
-        reverse("actielijnen:opdrachtbeschrijving_update", args=[activiteit.sleutel]),
-        {**onderdelen, "ter_goedkeuring": "1"},
-    )
+    url = reverse("actielijnen:opdrachtbeschrijving_update", args=[activiteit.sleutel])
+    response = client.post(url, {**onderdelen, "ter_goedkeuring": "1", "origineel": _token(client, url)})
     assert response.status_code == 302
     activiteit.opdrachtbeschrijving.refresh_from_db()
     assert activiteit.opdrachtbeschrijving.status == OpdrachtbeschrijvingStatus.TER_GOEDKEURING
@@ -286,9 +297,10 @@ def test_offering_an_incomplete_opdrachtbeschrijving_saves_nothing_and_says_what
     client, trekker, activiteit
 ):
     client.force_login(trekker)
+    url = reverse("actielijnen:opdrachtbeschrijving_update", args=[activiteit.sleutel])
     response = client.post(
-        reverse("actielijnen:opdrachtbeschrijving_update", args=[activiteit.sleutel]),
-        {"beschrijving": "Alleen de beschrijving", "ter_goedkeuring": "1"},
+        url,
+        {"beschrijving": "Alleen de beschrijving", "ter_goedkeuring": "1", "origineel": _token(client, url)},
     )
     assert response.status_code == 200
     assert "Vul eerst alle zes onderdelen in" in response.content.decode()

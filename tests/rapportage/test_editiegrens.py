@@ -192,6 +192,8 @@ VOOR_EDITIELEZERS = {
     "rapportage:motie_lijst",
     "rapportage:motie_nieuw",
     "rapportage:motie",
+    # The history of a motie is the griffie's own register, not live programme data.
+    "rapportage:motie_geschiedenis",
 }
 
 

@@ -152,9 +152,11 @@ def test_college_can_send_a_set_edition_back_and_concepts_can_be_changed_and_ref
         toelichting="x",
     )
     client.force_login(demo["manager"])
+    url = reverse("rapportage:editie_bewerken", args=[rapportage.pk])
     antwoord = client.post(
-        reverse("rapportage:editie_bewerken", args=[rapportage.pk]),
+        url,
         {
+            "origineel": client.get(url).context["form"]["origineel"].value(),
             "pc_moment": "viermaandsrapportage",
             "jaar": "2024",
             "titel": "Viermaandsrapportage 2024 (herzien)",

@@ -20,6 +20,7 @@ import openpyxl
 
 from monitoring.constants import Eenheid
 from monitoring.models import Indicator, Meting, Wijk
+from monitoring.permissions import mag_importeren
 from monitoring.services import metingen_importeren
 
 SOORTEN = ("peil", "streef", "realisatie", "prognose")
@@ -67,7 +68,11 @@ class Command(BaseCommand):
         indicatoren = list(Indicator.objects.order_by("code"))
         if not indicatoren:
             raise CommandError("Er zijn geen indicatoren; draai eerst `manage.py load_programma`.")
-        gebruiker = get_user_model().objects.filter(is_superuser=True).first()
+        # Whoever may import (the beheerder role, or a superuser): the same permission the import page asks.
+        gebruiker = next(
+            (g for g in get_user_model().objects.filter(is_active=True) if mag_importeren(g)),
+            None,
+        )
         if gebruiker is None:
             raise CommandError(
                 "Er is geen beheerder; draai `manage.py load_programma --demo` of maak er een."

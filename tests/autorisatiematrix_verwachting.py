@@ -1,0 +1,363 @@
+"""The expected outcome of every URL pattern for every role, GET and POST: the authorization matrix.
+
+Read by tests/test_autorisatiematrix.py. Outcomes: "ok" (2xx, or a redirect that is not to a login page),
+"login" (to the login page, or the admin's), "403" (the Dutch 403), "404", "405" (method not allowed).
+A new URL pattern needs a row here; give it the outcome least privilege asks for, and check the app gives it.
+
+Least privilege in short (README, "Rollen en toegang"): uitvoering for trekkers, opdrachtgevers,
+opgavecoördinator, manager and beheerder; a trekker writes only their own activities ("trekker2" is the trekker
+of other activities, asking for one of "trekker"'s); live data never for raad and griffie (the editiegrens);
+concepts only for manager, beheerder and college (404 for the rest, so they do not leak); moties registered by
+the griffie; imports by the beheerder; the admin only for the beheerder, who is staff but no superuser.
+"""
+
+ROLLEN = (
+    "anoniem",
+    "trekker",
+    "trekker2",
+    "opdrachtgever",
+    "opgavecoordinator",
+    "manager",
+    "college",
+    "raad",
+    "griffie",
+    "beheerder",
+)
+
+# fmt: off
+# The application's own URLs (and the admin's login and logout, open to all). Columns in the order of ROLLEN:
+#                      anoniem trekker trekker2 opdrachtgever opgavecoordinator manager college raad griffie beheerder
+#                     anon   trek   trek2  opdrg  opgc   mngr   coll   raad   grif   beh
+APP = {
+    "admin:login": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "admin:logout": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     405",
+        "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     login",
+    },
+    "login": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "logout": {
+        "GET":  "405    405    405    405    405    405    405    405    405    405",
+        "POST": "login  login  login  login  login  login  login  login  login  login",
+    },
+    "password_change": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "password_change_done": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "login  405    405    405    405    405    405    405    405    405",
+    },
+    "start": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "actielijnen:uitvoering": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     403    403    403    ok",
+    },
+    "actielijnen:management": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    # Only who holds a §2.2 role on the activity decides (opdrachtgever, opgavecoördinator; opdrachtnemer).
+    "actielijnen:planningswijziging_akkoord": {
+        "GET":  "login  403    403    ok     ok     403    403    403    403    403",
+        "POST": "login  403    403    ok     ok     403    403    403    403    403",
+    },
+    "actielijnen:activiteit_detail": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     403    403    403    ok",
+    },
+    "actielijnen:activiteit_geschiedenis": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     403    403    403    ok",
+    },
+    # A trekker writes only their own activity (trekker2: 403); the datakernteam (change_activiteit) writes all.
+    "actielijnen:voortgang_create": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:mijlpaal_create": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:mijlpaal_update": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:risico_create": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:risico_update": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:planningswijziging_create": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "actielijnen:opdrachtbeschrijving_update": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    # Only the activity's own opdrachtgever decides (§3); GET is refused before the access check.
+    "actielijnen:opdrachtbeschrijving_vaststellen": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    ok     403    403    403    403    403    403",
+    },
+    "actielijnen:jaarsamenvatting": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "monitoring:indicator_list": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+    },
+    "monitoring:indicator_detail": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+    },
+    "monitoring:indicator_geschiedenis": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     403    403    ok",
+    },
+    "monitoring:datagaten": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "monitoring:fitgap": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "monitoring:transformatiepiramide": {
+        "GET":  "login  403    403    403    403    ok     ok     403    403    ok",
+        "POST": "login  403    403    403    403    ok     ok     403    403    ok",
+    },
+    "monitoring:financien": {
+        "GET":  "login  403    403    403    403    ok     ok     403    403    ok",
+        "POST": "login  403    403    403    403    ok     ok     403    403    ok",
+    },
+    "monitoring:import": {
+        "GET":  "login  403    403    403    403    403    403    403    403    ok",
+        "POST": "login  403    403    403    403    403    403    403    403    ok",
+    },
+    "monitoring:import_ongedaan_maken": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    403    403    403    403    ok",
+    },
+    "monitoring:export": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "rapportage:college": {
+        "GET":  "login  403    403    403    403    ok     ok     403    403    ok",
+        "POST": "login  403    403    403    403    ok     ok     403    403    ok",
+    },
+    "rapportage:raad": {
+        "GET":  "login  403    403    403    403    ok     ok     ok     ok     ok",
+        "POST": "login  403    403    403    403    ok     ok     ok     ok     ok",
+    },
+    "rapportage:inwoners": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    # Finding (no leak): the edition and motie pages answer an anonymous visitor with 403 (downloads: 404)
+    # where the README promises the login page; recorded as the app behaves, reported to the lead.
+    "rapportage:editie_lijst": {
+        "GET":  "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "rapportage:editie_nieuw": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "rapportage:vergelijken": {
+        "GET":  "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "rapportage:editie[gepubliceerd]": {
+        "GET":  "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "403    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    # A concept does not exist for who may not see it: 404, so it does not leak.
+    "rapportage:editie[concept]": {
+        "GET":  "403    404    404    404    404    ok     ok     404    404    ok",
+        "POST": "403    404    404    404    404    ok     ok     404    404    ok",
+    },
+    "rapportage:editie_bewerken[gepubliceerd]": {
+        "GET":  "login  403    403    403    403    403    403    403    403    403",
+        "POST": "login  403    403    403    403    403    403    403    403    403",
+    },
+    "rapportage:editie_bewerken[concept]": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "rapportage:editie_download[gepubliceerd/pdf]": {
+        "GET":  "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "rapportage:editie_download[gepubliceerd/xlsx]": {
+        "GET":  "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "rapportage:editie_download[concept/pdf]": {
+        "GET":  "404    404    404    404    404    ok     ok     404    404    ok",
+        "POST": "404    404    404    404    404    ok     ok     404    404    ok",
+    },
+    "rapportage:editie_csv[gepubliceerd]": {
+        "GET":  "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "404    ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    "rapportage:editie_csv[concept]": {
+        "GET":  "404    404    404    404    404    ok     ok     404    404    ok",
+        "POST": "404    404    404    404    404    ok     ok     404    404    ok",
+    },
+    # Setting and publishing: the college alone; correcting and deleting a concept: manager and beheerder.
+    "rapportage:editie_actie[concept/vaststellen]": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    403    ok     403    403    403",
+    },
+    "rapportage:editie_actie[vastgesteld/publiceren]": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    403    ok     403    403    403",
+    },
+    "rapportage:editie_actie[vastgesteld/terug-naar-concept]": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    403    ok     403    403    403",
+    },
+    "rapportage:editie_actie[gepubliceerd/corrigeren]": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "rapportage:editie_actie[concept/verwijderen]": {
+        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "rapportage:motie_lijst": {
+        "GET":  "403    ok     ok     ok     ok     ok     ok     403    ok     ok",
+        "POST": "403    ok     ok     ok     ok     ok     ok     403    ok     ok",
+    },
+    "rapportage:motie_nieuw": {
+        "GET":  "403    403    403    403    403    403    403    403    ok     403",
+        "POST": "403    403    403    403    403    403    403    403    ok     403",
+    },
+    "rapportage:motie": {
+        "GET":  "403    403    403    403    403    403    403    403    ok     403",
+        "POST": "403    403    403    403    403    403    403    403    ok     403",
+    },
+    "rapportage:motie_geschiedenis": {
+        "GET":  "login  ok     ok     ok     ok     ok     ok     403    ok     ok",
+        "POST": "login  ok     ok     ok     ok     ok     ok     403    ok     ok",
+    },
+}
+
+# Every role but the beheerder is not staff: the admin sends them to its login page, except raad and griffie, whom
+# the editiegrens stops first with the Dutch 403 (rapportage/editiegrens.py). The admin's login and logout are
+# in APP above, being open to everyone.
+NIET_STAF = {rol: ("403" if rol in ("raad", "griffie") else "login") for rol in ROLLEN if rol != "beheerder"}
+
+# The admin's own pages, for the beheerder.
+ADMIN_ALGEMEEN = {
+    "admin:index":                  {"GET": "ok",  "POST": "ok"},
+    "admin:password_change":        {"GET": "ok",  "POST": "ok"},   # the beheerder's own password
+    "admin:password_change_done":   {"GET": "ok",  "POST": "405"},
+    "admin:autocomplete":           {"GET": "403", "POST": "405"},  # without a model and field to ask about
+    "admin:jsi18n":                 {"GET": "ok",  "POST": "405"},
+    "admin:view_on_site":           {"GET": "ok",  "POST": "ok"},   # redirect to the activity's page
+    "admin:app_list":               {"GET": "ok",  "POST": "ok"},
+    "admin/(?P<url>.*)$":           {"GET": "404", "POST": "404"},  # an unknown admin address
+}
+
+# The beheerder's rights per model in the admin. Nothing is deleted in the admin (ProgrammaAdmin), except the
+# failed-login records of django-axes: deleting one unlocks an account.
+#   lezen:        view only (logs, decisions, the plan's fixed texts, editions, imports)
+#   wijzigen:     view and change (reference data the datakernteam corrects but does not add to)
+#   toevoegen:    view, add and change (data the datakernteam maintains)
+#   ontgrendelen: view and delete (axes: unlock)
+#   geen:         nothing
+ADMIN_BEHEERDER = {
+    "auth.group":                       "lezen",  # roles are made in code (accounts/roles.py); read to assign them
+    "accounts.user":                    "toevoegen",  # accounts and their roles are daily beheer; no superuser, no delete
+    "axes.accessattempt":               "ontgrendelen",
+    "bronnen.brondocument":             "wijzigen",
+    "bronnen.datakwaliteitsnotitie":    "toevoegen",
+    "actielijnen.actielijn":            "wijzigen",
+    "actielijnen.activiteit":           "toevoegen",
+    "actielijnen.thema":                "toevoegen",
+    "actielijnen.opdrachtbeschrijving": "wijzigen",
+    "actielijnen.risico":               "toevoegen",
+    "actielijnen.voortgangsrapportage": "lezen",
+    "actielijnen.mijlpaal":             "toevoegen",
+    "actielijnen.planningswijziging":   "lezen",
+    "actielijnen.risicowijziging":      "lezen",
+    "actielijnen.modellaag":            "wijzigen",
+    "actielijnen.kenmerk":              "wijzigen",
+    "actielijnen.jaarsamenvatting":     "wijzigen",
+    "actielijnen.herinnering":          "lezen",
+    "monitoring.doel":                  "toevoegen",
+    "monitoring.indicator":             "toevoegen",
+    "monitoring.meting":                "toevoegen",
+    "monitoring.wijk":                  "toevoegen",
+    "monitoring.informatieniveau":      "lezen",
+    "monitoring.vergelijkingsgebied":   "toevoegen",
+    "monitoring.import":                "lezen",
+    "monitoring.scenario":              "lezen",
+    "monitoring.scenariototaal":        "lezen",
+    "monitoring.anderebronwaarde":      "toevoegen",
+    "monitoring.databedrevenheidspijler": "lezen",
+    "monitoring.bedrag":                "toevoegen",
+    "monitoring.piramidestand":         "toevoegen",
+    "monitoring.kerncijfer":            "toevoegen",
+    "participatie.inkoopfase":          "wijzigen",
+    "participatie.contractdatum":       "toevoegen",
+    "participatie.participatiestap":    "lezen",
+    "participatie.communicatielijn":    "lezen",
+    "participatie.communicatiebudget":  "lezen",
+    "participatie.communicatienorm":    "lezen",
+    "rapportage.rapportage":            "lezen",
+    "rapportage.motie":                 "lezen",
+}
+
+# What each right gives per admin action. Columns: geen  lezen  wijzigen  toevoegen  ontgrendelen
+_RECHTEN = ("geen", "lezen", "wijzigen", "toevoegen", "ontgrendelen")
+_ADMIN_ACTIES = {
+    # action          method   geen  lezen  wijzigen  toevoegen  ontgrendelen
+    "changelist":     {"GET":  "403  ok     ok        ok         ok",
+                       "POST": "403  ok     ok        ok         ok"},   # POST without an action: the list again
+    "add":            {"GET":  "403  403    403       ok         403",
+                       "POST": "403  403    403       ok         403"},   # an empty form: shown again with errors
+    "change":         {"GET":  "403  ok     ok        ok         ok",     # view only: a read-only form
+                       "POST": "403  403    ok        ok         403"},
+    "delete":         {"GET":  "403  403    403       403        ok",
+                       "POST": "403  403    403       403        ok"},
+    "history":        {"GET":  "403  ok     ok        ok         ok",
+                       "POST": "403  ok     ok        ok         ok"},
+    "simple_history": {"GET":  "403  ok     ok        ok         ok",     # an old version, to read
+                       "POST": "403  403    403       403        403"},   # revert: refused (ProgrammaAdmin)
+    "oud_adres":      {"GET":  "ok   ok     ok        ok         ok",     # /admin/app/model/<pk>/ → …/change/
+                       "POST": "ok   ok     ok        ok         ok"},
+    # django-import-export on metingen: import only with monitoring.import_metingen (the beheerder)
+    "import":         {"GET":  "403  403    403       ok         403",
+                       "POST": "403  403    403       ok         403"},
+    "process_import": {"GET":  "405  405    405       405        405",
+                       "POST": "403  403    403       ok         403"},
+    "export":         {"GET":  "403  ok     ok        ok         ok",
+                       "POST": "403  ok     ok        ok         ok"},
+    # setting another user's password: with change_user
+    "password":       {"GET":  "403  403    403       ok         403",
+                       "POST": "403  403    403       ok         403"},
+}
+# fmt: on
+
+# action → right → {method: outcome}
+ADMIN_UITKOMST = {
+    actie: {recht: {methode: rij[methode].split()[i] for methode in rij} for i, recht in enumerate(_RECHTEN)}
+    for actie, rij in _ADMIN_ACTIES.items()
+}

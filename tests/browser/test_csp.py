@@ -7,10 +7,10 @@ import pytest
 
 from actielijnen.models import Activiteit
 from monitoring.models import Meting
+from tests.browser import sessie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WACHTWOORD = "Hengelo-demo-2025"
 
 # Runs before any page script: collects every violation the browser reports on the page.
 LUISTERAAR = """
@@ -37,10 +37,7 @@ def overtredingen(page) -> list[str]:
 
 
 def inloggen(page, gebruikersnaam):
-    page.goto(reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
+    sessie.inloggen(page, gebruikersnaam)
     page.wait_for_load_state()
 
 

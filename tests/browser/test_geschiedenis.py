@@ -8,17 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit, Mijlpaal
+from tests.browser.sessie import inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WACHTWOORD = "Hengelo-demo-2025"
-
-
-def inloggen(page, gebruikersnaam):
-    page.goto(reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_the_activity_history_is_reachable_accessible_and_reflows_on_a_phone(page, programma, axe):

@@ -6,21 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit, Voortgangsrapportage
+from tests.browser.sessie import inloggen, uitloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WACHTWOORD = "Hengelo-demo-2025"
-
-
-def inloggen(page, gebruikersnaam):
-    page.goto(reverse("login"))
-    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
-def uitloggen(page):
-    page.get_by_role("button", name="Uitloggen").click()
 
 
 def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the_college_view(

@@ -203,8 +203,8 @@ AXES_CLIENT_IP_CALLABLE = "accounts.inlogpogingen.client_adres"
 # templates have no inline script or style (chart data travels in json_script, which is JSON, not script).
 # Plotly would inject <style> elements at runtime; base.html links its rules as a stylesheet with
 # id="plotly.js-style-global" class="no-inline-styles" (vendor/plotly/plotly.css, derived from the installed
-# bundle by hengelo_sd.plotly_stijl), which tells plotly.js (4.x) not
-# to, so style-src needs no 'unsafe-inline'. plotly.js needs no eval for the SVG charts we draw.
+# bundle by hengelo_sd.plotly_stijl), which tells plotly.js (4.x) not to, so style-src needs no 'unsafe-inline'.
+# plotly.js needs no eval for the SVG charts we draw.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -221,8 +221,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Imports: uploads above this size are refused before parsing.
-# One maximum per uploaded file (import page and admin import). Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not
+# Imports: one maximum per uploaded file (import page and admin import). Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not
 # count files; monitoring.uploadgrens.BegrensdeUploadHandler stops storing a file once it passes this size, and
 # the import forms refuse it with its size in Dutch. The reverse proxy should cap the body too (README, "Uitrol").
 IMPORT_MAX_BESTANDSGROOTTE = env.int("IMPORT_MAX_BESTANDSGROOTTE", default=5 * 1024 * 1024)

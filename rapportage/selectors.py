@@ -4,9 +4,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from actielijnen.permissions import mag_interne_gegevens_zien
+from bronnen.geschiedenis import geschiedenis
 from rapportage.constants import OPENBAAR, Exportsoort, PcMoment, RapportageStatus
 from rapportage.models import Motie, Rapportage
-from rapportage.permissions import zichtbare_statussen
+from rapportage.permissions import mag_moties_registreren, zichtbare_statussen
 
 
 def edities_voor(user) -> QuerySet[Rapportage]:
@@ -69,4 +71,16 @@ def bestandsnaam(rapportage: Rapportage, soort: str) -> str:
     extensie = Exportsoort(soort).value
     return (
         f"hengelo-sociaal-domein-{moment}-{rapportage.jaar}-{rapportage.peildatum:%Y%m%d}{versie}.{extensie}"
+    )
+
+
+def motie_geschiedenis(*, motie: Motie, user, pagina=1):
+    """The history of one motie in the register, newest first, a page at a time.
+
+    Names for the programme organisation and for the griffie, whose register it is; the college sees roles.
+    """
+    return geschiedenis(
+        [Motie.history.filter(id=motie.pk)],
+        pagina=pagina,
+        namen_tonen=mag_interne_gegevens_zien(user) or mag_moties_registreren(user),
     )

@@ -19,8 +19,6 @@ from accounts.permissions import niveau_vereist
 from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from actielijnen.formulieren import formulier_verwerken
-from actielijnen.permissions import mag_interne_gegevens_zien
-from bronnen.geschiedenis import geschiedenis
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors import communicatieafspraken
 from rapportage import export_csv, grafieken, selectors, services
@@ -326,12 +324,7 @@ def motie_geschiedenis(request, pk):
     if not mag_moties_zien(request.user):
         raise PermissionDenied
     motie = get_object_or_404(Motie, pk=pk)
-    pagina = geschiedenis(
-        [Motie.history.filter(id=motie.pk)],
-        pagina=request.GET.get("pagina"),
-        # Names for the programme organisation and the griffie itself; the college sees roles, not names.
-        namen_tonen=mag_interne_gegevens_zien(request.user) or mag_moties_registreren(request.user),
-    )
+    pagina = selectors.motie_geschiedenis(motie=motie, user=request.user, pagina=request.GET.get("pagina"))
     return render(request, "rapportage/geschiedenis.html", {"motie": motie, "pagina": pagina})
 
 

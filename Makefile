@@ -2,7 +2,7 @@
 #
 #   make run    install what is missing, migrate, load the demo programme, serve on http://127.0.0.1:8000
 #   make test   install what is missing (incl. Debian's chromium for the browser tests), run pytest
-#               extra pytest arguments:  make test PYTEST_ARGS="-n auto -m 'not browser'"
+#               on 2 xdist workers (PYTEST_WORKERS=0: serial); extra arguments: make test PYTEST_ARGS="-m 'not browser'"
 #   make lint   ruff check + ruff format --check
 #
 # Python packages go into .venv from requirements.txt (reinstalled when requirements.txt is newer than
@@ -21,6 +21,8 @@ PIP_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
 PYTEST_ARGS ?=
+# Two pytest-xdist workers (the CI machine has 2 cores): the suite takes half the time. PYTEST_WORKERS=0 runs serially.
+PYTEST_WORKERS ?= 2
 # Settings require SECRET_KEY unless DEBUG is on; DEBUG=1 is for local runs and tests only.
 DJANGO_ENV := DEBUG=1
 
@@ -34,7 +36,7 @@ run: deps
 	$(DJANGO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps chromium
-	$(DJANGO_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(DJANGO_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 # Transformatiemonitor Sociaal Domein Hengelo
 #
 #   make run    install what is missing, migrate, load the demo programme, serve on http://127.0.0.1:8000
+#               with the background worker (manage.py db_worker) beside it
 #   make test   install what is missing (incl. Debian's chromium for the browser tests), run pytest
 #               on 2 xdist workers (PYTEST_WORKERS=0: serial); extra arguments: make test PYTEST_ARGS="-m 'not browser'"
 #   make lint   ruff check + ruff format --check
@@ -33,6 +34,10 @@ DJANGO_ENV := DEBUG=1
 run: deps
 	$(DJANGO_ENV) $(PY) manage.py migrate --noinput
 	$(DJANGO_ENV) $(PY) manage.py load_programma --demo
+	@# The background worker (imports, undo, exports, publication) runs beside the server and stops with it:
+	@# a background job of a non-interactive shell ignores Ctrl-C, so the trap ends it when runserver ends.
+	$(DJANGO_ENV) $(PY) manage.py db_worker --no-reload & werker=$$!; \
+	trap 'kill $$werker 2>/dev/null; wait $$werker 2>/dev/null || true' EXIT; \
 	$(DJANGO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps chromium

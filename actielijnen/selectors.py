@@ -9,6 +9,7 @@ activity, its actielijn and the programme totals (horizontal and vertical flow, 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -225,8 +226,14 @@ def mijn_activiteiten(user) -> MijnActiviteiten:
     )
 
 
-def activiteit_detail(*, sleutel: str, queryset: QuerySet) -> tuple[Activiteit, Stand]:
-    """One activity with everything its page shows (a fixed number of queries)."""
+def activiteit_detail(
+    *, sleutel: str, queryset: QuerySet, pagina: str | int | None = 1, per_pagina: int = 10
+) -> tuple[Activiteit, Stand]:
+    """One activity with everything its page shows (a fixed number of queries).
+
+    An activity gathers an update a month for years: `activiteit.rapportages` is one page of them (a Django
+    `Page`, newest first, `per_pagina` at a time), so the page stays the same size however many there are.
+    """
     activiteit = (
         activiteiten_met_stand(queryset=queryset)
         .select_related("opdrachtnemer", "opgavecoordinator", "actielijn__modellaag")
@@ -239,7 +246,9 @@ def activiteit_detail(*, sleutel: str, queryset: QuerySet) -> tuple[Activiteit, 
         )
         .get(sleutel=sleutel)
     )
-    activiteit.rapportages = list(activiteit.voortgangsrapportages.select_related("auteur"))
+    activiteit.rapportages = Paginator(
+        activiteit.voortgangsrapportages.select_related("auteur").order_by("-datum", "-pk"), per_pagina
+    ).get_page(pagina)
     activiteit.risico_lijst = list(
         activiteit.risicos.select_related("basisrisico").prefetch_related("wijzigingen").met_score()
     )

@@ -62,7 +62,9 @@ def uitvoering(request):
 def activiteit_detail(request, sleutel):
     try:
         activiteit, stand = selectors.activiteit_detail(
-            sleutel=sleutel, queryset=Activiteit.objects.visible_to(request.user)
+            sleutel=sleutel,
+            queryset=Activiteit.objects.visible_to(request.user),
+            pagina=request.GET.get("pagina"),
         )
     except Activiteit.DoesNotExist as exc:
         raise Http404 from exc

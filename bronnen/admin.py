@@ -2,10 +2,16 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 
+from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from bronnen.gelijktijdigheid import VELDNAAM, gelijktijdig_form
 from bronnen.models import Brondocument, Datakwaliteitsnotitie
+
+# The worker's queue records hold task arguments and tracebacks for developers; people follow their own jobs on
+# /taken/<id>/ (Achtergrondtaak), so the queue is no part of the beheer (django_tasks_db registers it itself).
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 
 def _met_token(fieldsets, *, tonen: bool):

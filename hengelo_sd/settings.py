@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "bronnen",
     "accounts",
     "actielijnen",
@@ -88,6 +90,17 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 # Persistent connections: several app servers share one PostgreSQL (README, "Uitrol").
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The background worker (db_worker) writes while the web process serves pages. WAL lets readers go on during
+    # a write; IMMEDIATE takes the write lock when a transaction begins, so two writers queue (up to `timeout`
+    # seconds) instead of failing halfway with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -151,6 +164,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Background jobs (imports, undo, exports, publication): django-tasks with its database backend. The queue is a
+# table in the application's own database, so it works on SQLite and PostgreSQL alike; `manage.py db_worker`
+# runs the jobs (README, "Achtergrondtaken"). A job that reported no heartbeat for TAKEN_HARTSLAG_MINUTEN
+# (a killed worker) is shown as failed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TAKEN_HARTSLAG_MINUTEN = env.int("TAKEN_HARTSLAG_MINUTEN", default=5)
 
 # Mail: reminders to trekkers. Console in development, SMTP in production.
 EMAIL_BACKEND = env(

@@ -1,13 +1,27 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.db import connection
+from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 
 admin.site.site_header = "Transformatiemonitor Sociaal Domein Hengelo — beheer"
 admin.site.site_title = "Transformatiemonitor beheer"
 admin.site.index_title = "Beheer van het programma"
 
+
+@require_GET
+def gezond(request):
+    """One SELECT and a short text: the floor the benchmark compares real pages with (same middleware, same login)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("gezond/", gezond, name="gezond"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -16,5 +30,6 @@ urlpatterns = [
     path("activiteiten/", include("actielijnen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("participatie/", include("participatie.urls")),
+    path("taken/", include("bronnen.urls")),
     path("", include("rapportage.urls")),
 ]

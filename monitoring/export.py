@@ -9,11 +9,14 @@ are exported as "< 10" to users who may not see them, as on the pages.
 
 import csv
 import io
+from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 
 import openpyxl
 
 from monitoring.models import Indicator, Meting
+from monitoring.permissions import ziet_kleine_aantallen
 from monitoring.weergave import drempel, verborgen
 
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
@@ -52,27 +55,62 @@ def _getal(waarde: Decimal) -> Decimal:
     return waarde.quantize(Decimal(1)) if waarde == waarde.to_integral() else waarde.normalize()
 
 
+# The columns a metingen row is built from: plain values rather than model instances, so a large export keeps
+# no objects alive and needs no per-row attribute lookups.
+_METING_VELDEN = (
+    "indicator__code",
+    "periode",
+    "wijk__cbs_code",
+    "wijk__naam",
+    "gebied__cbs_code",
+    "gebied__naam",
+    "soort",
+    "waarde",
+    "bron",
+    "status",
+    "indicator__eenheid",
+    "indicator__naam",
+)
+BLOK = 2000  # rows per database fetch and per piece of streamed CSV
+
+
 def meting_rijen(user):
-    metingen = Meting.objects.select_related("indicator", "wijk", "gebied").order_by(
+    """The metingen in export order, one list of cells per row, streamed from the database in chunks."""
+    ziet_alles = ziet_kleine_aantallen(user)
+    verborgen_tekst = f"< {drempel()}"
+    metingen = Meting.objects.order_by(
         "indicator__code", "periode_begin", "soort", "wijk__naam", "gebied__naam"
-    )
-    for meting in metingen.iterator(chunk_size=5000):
-        plaats = meting.wijk or meting.gebied
-        waarde = (
-            f"< {drempel()}"
-            if verborgen(meting.waarde, meting.indicator.eenheid, user)
-            else _getal(meting.waarde)
-        )
+    ).values_list(*_METING_VELDEN)
+    for (
+        code,
+        periode,
+        wijk_code,
+        wijk_naam,
+        gebied_code,
+        gebied_naam,
+        soort,
+        waarde,
+        bron,
+        status,
+        eenheid,
+        naam,
+    ) in metingen.iterator(chunk_size=BLOK):
+        if wijk_naam is not None:
+            plaats = wijk_code or wijk_naam
+        elif gebied_naam is not None:
+            plaats = gebied_code or gebied_naam
+        else:
+            plaats = ""
         yield [
-            meting.indicator.code,
-            meting.periode,
-            (plaats.cbs_code or plaats.naam) if plaats else "",
-            meting.soort,
-            waarde,
-            meting.bron,
-            meting.status,
-            meting.indicator.eenheid,
-            meting.indicator.naam,
+            code,
+            periode,
+            plaats,
+            soort,
+            verborgen_tekst if not ziet_alles and verborgen(waarde, eenheid, user) else _getal(waarde),
+            bron,
+            status,
+            eenheid,
+            naam,
         ]
 
 
@@ -91,7 +129,20 @@ def indicator_rijen():
         ]
 
 
-def als_xlsx(user) -> bytes:
+def aantal_rijen(user) -> int:
+    """How many data rows the XLSX export writes (metingen plus indicatoren), for a progress bar."""
+    return Meting.objects.count() + Indicator.objects.count()
+
+
+def xlsx_schrijven(user, pad, voortgang=None) -> None:
+    """Write the XLSX export to `pad` (a path or a binary file) in constant memory.
+
+    openpyxl's write-only workbook streams each row to a temporary file, so memory does not grow with the number
+    of metingen. `voortgang(gedaan, totaal)` is called once per block of rows and at the end; it must not write
+    to the database inside a transaction the caller holds.
+    """
+    totaal = aantal_rijen(user) if voortgang else None
+    gedaan = 0
     werkmap = openpyxl.Workbook(write_only=True)
     for titel, koppen, rijen in (
         ("Metingen", METING_KOPPEN, meting_rijen(user)),
@@ -101,21 +152,45 @@ def als_xlsx(user) -> bytes:
         blad.append(koppen)
         for rij in rijen:
             blad.append([veilig(cel) for cel in rij])
+            gedaan += 1
+            if voortgang and gedaan % BLOK == 0:
+                voortgang(gedaan, totaal)
+    werkmap.save(pad)
+    if voortgang:
+        voortgang(gedaan, totaal)
+
+
+def als_xlsx(user) -> bytes:
+    """The whole XLSX export as bytes; for small data and tests (large exports use `xlsx_schrijven`)."""
     uitvoer = io.BytesIO()
-    werkmap.save(uitvoer)
+    xlsx_schrijven(user, uitvoer)
     return uitvoer.getvalue()
 
 
-def als_csv(user, wat: str = "metingen") -> str:
-    """Semicolon-separated with decimal commas, as Dutch Excel opens it."""
-    uitvoer = io.StringIO()
-    schrijver = csv.writer(uitvoer, delimiter=";")
+def _csv_cel(cel):
+    return str(cel).replace(".", ",") if isinstance(cel, Decimal) else veilig(cel)
+
+
+def csv_regels(user, wat: str = "metingen") -> Iterator[str]:
+    """The CSV export as pieces of text for a StreamingHttpResponse: the byte order mark first, then lines.
+
+    Semicolon-separated with decimal commas, as Dutch Excel opens it. Each piece holds whole lines, up to BLOK
+    rows, so a large export is neither held in memory nor written to the socket one row at a time.
+    """
     koppen, rijen = (
         (INDICATOR_KOPPEN, indicator_rijen()) if wat == "indicatoren" else (METING_KOPPEN, meting_rijen(user))
     )
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=";")
     schrijver.writerow(koppen)
-    for rij in rijen:
-        schrijver.writerow(
-            [str(cel).replace(".", ",") if isinstance(cel, Decimal) else veilig(cel) for cel in rij]
-        )
-    return uitvoer.getvalue()
+    yield "\ufeff" + buffer.getvalue()
+    while blok := list(islice(rijen, BLOK)):
+        buffer.seek(0)
+        buffer.truncate()
+        schrijver.writerows([_csv_cel(cel) for cel in rij] for rij in blok)
+        yield buffer.getvalue()
+
+
+def als_csv(user, wat: str = "metingen") -> str:
+    """The whole CSV export as one text without byte order mark (the view's streaming uses `csv_regels`)."""
+    return "".join(csv_regels(user, wat)).removeprefix("\ufeff")

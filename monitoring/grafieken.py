@@ -4,6 +4,7 @@ import json
 
 import plotly.graph_objects as go
 
+from actielijnen.grafieken import figuur as plotly_json
 from monitoring.constants import MetingSoort
 
 _STIJL = {
@@ -27,10 +28,12 @@ def _als_dict(figuur: go.Figure) -> dict:
 def indicator_figuur(detail, verborgen) -> dict:
     """Baseline, targets, realisations and forecasts over time for Hengelo; realisations per wijk and benchmark.
 
-    `verborgen(meting)` says whether a value must not be shown (a small count for this user): it is left out.
+    One point per year and series (`detail.jaarcijfers`: a year's latest monthly or quarterly value), so the
+    figure stays the same size however many metingen there are. `verborgen(meting)` says whether a value must not
+    be shown (a small count for this user): it is left out.
     """
     reeksen: dict[str, list] = {}
-    for meting in detail.metingen:
+    for meting in detail.jaarcijfers:
         if verborgen(meting):
             continue
         if meting.wijk_id or meting.gebied_id:
@@ -55,40 +58,67 @@ def indicator_figuur(detail, verborgen) -> dict:
     return _als_dict(figuur)
 
 
+# The layout _als_dict gives every figure, for the figures written directly as dicts.
+_OPMAAK = {
+    "margin": {"l": 50, "r": 20, "t": 30, "b": 40},
+    "legend": {"orientation": "h"},
+    "separators": ",.",
+    "font": {"family": "Noto Sans, sans-serif"},
+}
+
+
 def piramide_figuur(overzicht, aantal) -> dict:
-    """Clients per layer per period; `aantal(n)` returns None for a value this user may not see."""
-    figuur = go.Figure()
+    """Clients per layer per period; `aantal(n)` returns None for a value this user may not see.
+
+    Written as plotly JSON directly (see actielijnen/grafieken.py: go.Figure is the slow part of a page).
+    """
+    data = []
     for laag in overzicht.lagen:
         waarden = [aantal(overzicht.standen.get((p, laag.pk))) for p in overzicht.perioden]
         if any(w is not None for w in waarden):
-            figuur.add_trace(go.Bar(x=overzicht.perioden, y=waarden, name=laag.naam))
-    figuur.update_layout(barmode="group", yaxis_title="Aantal cliënten", xaxis_title="Periode")
-    return _als_dict(figuur)
+            data.append({"type": "bar", "x": list(overzicht.perioden), "y": waarden, "name": laag.naam})
+    return plotly_json(
+        data,
+        {
+            **_OPMAAK,
+            "barmode": "group",
+            "yaxis": {"title": {"text": "Aantal cliënten"}},
+            "xaxis": {"title": {"text": "Periode"}},
+        },
+    )
 
 
 def financien_figuur(overzicht) -> dict:
     """The three scenarios' calculated savings (sum of the domains) beside the realised savings, per year."""
-    figuur = go.Figure()
-    jaren = overzicht.jaren
+    jaren = list(overzicht.jaren)
+    data = []
     for scenario in overzicht.scenarios:
         totalen = overzicht.scenario_totalen.get(scenario.nummer, {})
-        figuur.add_trace(
-            go.Scatter(
-                x=jaren,
-                y=[float(totalen[j]) if j in totalen else None for j in jaren],
-                name=str(scenario),
-                mode="lines+markers",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": jaren,
+                "y": [float(totalen[j]) if j in totalen else None for j in jaren],
+                "name": str(scenario),
+                "mode": "lines+markers",
+            }
         )
-    figuur.add_trace(
-        go.Bar(
-            x=jaren,
-            y=[
+    data.append(
+        {
+            "type": "bar",
+            "x": jaren,
+            "y": [
                 float(overzicht.gerealiseerd_totaal[j]) if j in overzicht.gerealiseerd_totaal else None
                 for j in jaren
             ],
-            name="Gerealiseerde besparing",
-        )
+            "name": "Gerealiseerde besparing",
+        }
     )
-    figuur.update_layout(yaxis_title="Besparing (euro)", xaxis_title="Jaar", xaxis={"dtick": 1})
-    return _als_dict(figuur)
+    return plotly_json(
+        data,
+        {
+            **_OPMAAK,
+            "yaxis": {"title": {"text": "Besparing (euro)"}},
+            "xaxis": {"title": {"text": "Jaar"}, "dtick": 1},
+        },
+    )

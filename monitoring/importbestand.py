@@ -18,6 +18,7 @@ format (`47,3%` is 0.473 with format `0.0%`), so the value is only what the pers
 import codecs
 import csv
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -48,6 +49,8 @@ BESCHADIGD = (
     "opnieuw op als .xlsx."
 )
 EXTENSIES = (".xlsx", ".csv")
+# A .csv is read in blocks of this size to choose its encoding.
+CSV_BLOK = 1024 * 1024
 
 
 class OngeldigBestand(ValueError):
@@ -217,6 +220,7 @@ def controleer_xlsx(bestand) -> None:
 
 def lees_rijen(bestand, bestandsnaam: str) -> Iterator[tuple[int, list]]:
     """Every non-empty row of the first sheet, with the row number the spreadsheet shows (1 = first row)."""
+    bestand.seek(0)
     if extensie(bestandsnaam) == ".xlsx":
         yield from _lees_xlsx(bestand)
     else:
@@ -266,33 +270,83 @@ def _lees_xlsx(bestand) -> Iterator[tuple[int, list]]:
 
 
 def _lees_csv(bestand) -> Iterator[tuple[int, list]]:
-    ruw = bestand.read()
+    codering, _regels = _codering(bestand)
+    # Streamed: the decoded text is never held whole; a million rows cost one row's memory at a time.
+    tekst = io.TextIOWrapper(bestand, encoding=codering, newline="")
+    try:
+        eerste = tekst.readline()
+        scheiding = max((";", ",", "\t"), key=eerste.split("\n", 1)[0].count)
+        lezer = csv.reader(itertools.chain([eerste], tekst), delimiter=scheiding)
+        nummer = 0  # records, not lines: a quoted cell may span lines and is still one spreadsheet row
+        while True:
+            try:
+                rij = next(lezer)
+                nummer += 1
+            except StopIteration:
+                return
+            except (
+                csv.Error
+            ) as exc:  # a cell beyond the field size limit: almost always a quote that never closes
+                raise OngeldigBestand(
+                    f"Het .csv-bestand kan vanaf regel {lezer.line_num} niet worden gelezen: waarschijnlijk staat "
+                    'er een aanhalingsteken (") dat nergens wordt afgesloten, of is een cel langer dan 131.072 '
+                    "tekens."
+                ) from exc
+            if any(cel.strip() for cel in rij):
+                yield nummer, rij
+    finally:
+        # Detached, not closed: the caller owns the upload (it is read again to commit, or stored).
+        tekst.detach()
+
+
+def _codering(bestand) -> tuple[str, int]:
+    """The encoding the whole .csv decodes in, and its number of line feeds (for progress), read in blocks.
+
+    The file is read twice (this check, then the rows) rather than held in memory: a decoding error near the end
+    must choose Windows-1252 for the whole file, as reading it at once did.
+    """
+    bestand.seek(0)
+    begin = bestand.read(4)
     # Excel's "Unicode text" is UTF-16 with a byte order mark; read as Windows-1252 it would be NUL bytes.
-    coderingen = ("utf-16",) if ruw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
+    coderingen = ("utf-16",) if begin.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
     for codering in (*coderingen, "utf-8-sig", "cp1252"):
+        bestand.seek(0)
+        decoder = codecs.getincrementaldecoder(codering)()
+        regels = 0
         try:
-            tekst = ruw.decode(codering)
-            break
+            for blok in iter(lambda: bestand.read(CSV_BLOK), b""):
+                decoder.decode(blok)
+                regels += blok.count(b"\n")
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise OngeldigBestand("Het .csv-bestand is niet in UTF-8 of Windows-1252 opgeslagen.")
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = max((";", ",", "\t"), key=eerste.count)
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    nummer = 0  # records, not lines: a quoted cell may span lines and is still one spreadsheet row
-    while True:
+        finally:
+            bestand.seek(0)
+        return codering, regels
+    # Windows-1252 decodes all but five bytes (0x81, 0x8d, 0x8f, 0x90, 0x9d).
+    raise OngeldigBestand("Het .csv-bestand is niet in UTF-8 of Windows-1252 opgeslagen.")
+
+
+def geschat_aantal_rijen(bestand, bestandsnaam: str) -> int | None:
+    """About how many rows the file has, cheaply, for a progress bar; None when the file does not say.
+
+    A .csv counts its line feeds; an .xlsx states its sheet's dimension (not always, and not always truly).
+    """
+    try:
+        if extensie(bestandsnaam) == ".csv":
+            return max(_codering(bestand)[1] - 1, 0)
+        controleer_xlsx(bestand)
+        werkmap = openpyxl.load_workbook(bestand, read_only=True, data_only=True)
         try:
-            rij = next(lezer)
-            nummer += 1
-        except StopIteration:
-            return
-        except (
-            csv.Error
-        ) as exc:  # a cell beyond the field size limit: almost always a quote that never closes
-            raise OngeldigBestand(
-                f"Het .csv-bestand kan vanaf regel {lezer.line_num} niet worden gelezen: waarschijnlijk staat er "
-                'een aanhalingsteken (") dat nergens wordt afgesloten, of is een cel langer dan 131.072 tekens.'
-            ) from exc
-        if any(cel.strip() for cel in rij):
-            yield nummer, rij
+            blad = werkmap.worksheets[0] if werkmap.worksheets else None
+            hoogste = blad.max_row if blad is not None else None
+        finally:
+            werkmap.close()
+    except Exception:  # the reading itself refuses a broken file in Dutch; an estimate just gives up
+        return None
+    finally:
+        bestand.seek(0)
+    # Excel's own maximum is what a sheet states when it does not know (A1:XFD1048576).
+    if not hoogste or hoogste >= 1048576:
+        return None
+    return max(hoogste - 1, 0)

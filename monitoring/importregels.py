@@ -11,9 +11,13 @@ database, and a list of errors with row, column, value and a Dutch reason. It wr
 """
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
+
+from django.db.models import Max, Min, Q
 
 from bronnen.notatie import (
     Getal,
@@ -44,6 +48,12 @@ SOORTEN = {
 STATUSSEN = {"voorlopig": MetingStatus.VOORLOPIG, "definitief": MetingStatus.DEFINITIEF}
 
 NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
+# An analysis keeps this many errors and examples of each kind of proposal (the preview shows them), and counts the
+# rest: its memory does not grow with the file.
+MAX_FOUTEN = 200
+MAX_VOORBEELDEN = 50
+# Rows are validated, compared with the database and (when committing) written in chunks of this many proposals.
+BLOK = 5000
 # The value is stored with four decimals, so a cell showing more cannot be shown that precisely again.
 MAX_DECIMALEN = 4
 # Control characters (NUL first: PostgreSQL refuses it in text) and lone surrogates (no encoding can store them).
@@ -147,35 +157,62 @@ class Voorstel:
 
 @dataclass
 class Analyse:
+    """What a file would do, in counts, with the first examples of each kind for the preview.
+
+    Bounded whatever the file's size: the proposals themselves pass by chunk (`analyseer`'s `na_blok`) and are
+    not kept; only the first MAX_FOUTEN errors and MAX_VOORBEELDEN proposals of each kind are.
+    """
+
     indeling: str
-    voorstellen: list[Voorstel] = field(default_factory=list)
-    fouten: list[Fout] = field(default_factory=list)
     aantal_rijen: int = 0
     lege_waarden: int = 0
-
-    def _met(self, uitkomst: str) -> list[Voorstel]:
-        return [v for v in self.voorstellen if v.uitkomst == uitkomst]
-
-    @property
-    def nieuw(self) -> list[Voorstel]:
-        return self._met(NIEUW)
-
-    @property
-    def gewijzigd(self) -> list[Voorstel]:
-        return self._met(GEWIJZIGD)
-
-    @property
-    def ongewijzigd(self) -> list[Voorstel]:
-        return self._met(ONGEWIJZIGD)
-
-    @property
-    def waarschuwingen(self) -> list[Voorstel]:
-        """Values far outside their indicator's own series, shown so a person decides before committing."""
-        return [v for v in self.voorstellen if v.waarschuwing]
+    aantal_nieuw: int = 0
+    aantal_gewijzigd: int = 0
+    aantal_ongewijzigd: int = 0
+    aantal_waarschuwingen: int = 0
+    aantal_fouten: int = 0
+    aantal_ongeldige_rijen: int = 0
+    # False after a validation pass alone: then nothing was compared with the database (all counts but errors 0).
+    vergeleken: bool = True
+    fouten: list[Fout] = field(default_factory=list)  # the first MAX_FOUTEN
+    ongeldige_rijen: list[int] = field(default_factory=list)  # the first MAX_FOUTEN rows with an error
+    nieuw: list[Voorstel] = field(default_factory=list)  # the first MAX_VOORBEELDEN of each kind
+    gewijzigd: list[Voorstel] = field(default_factory=list)
+    ongewijzigd: list[Voorstel] = field(default_factory=list)
+    waarschuwingen: list[Voorstel] = field(default_factory=list)
 
     @property
-    def ongeldige_rijen(self) -> list[int]:
-        return sorted({fout.rij for fout in self.fouten})
+    def aantal_voorstellen(self) -> int:
+        return self.aantal_nieuw + self.aantal_gewijzigd + self.aantal_ongewijzigd
+
+    @property
+    def voorstellen(self) -> list[Voorstel]:
+        """The examples kept, of every kind."""
+        return [*self.nieuw, *self.gewijzigd, *self.ongewijzigd]
+
+    def tel_fouten(self, fouten: list[Fout]) -> None:
+        """Count errors; they arrive in row order, so a row is counted once however many errors it has."""
+        for fout in fouten:
+            self.aantal_fouten += 1
+            if len(self.fouten) < MAX_FOUTEN:
+                self.fouten.append(fout)
+            if not self.ongeldige_rijen or self.ongeldige_rijen[-1] != fout.rij:
+                if self.aantal_ongeldige_rijen < MAX_FOUTEN:
+                    self.ongeldige_rijen.append(fout.rij)
+                self.aantal_ongeldige_rijen += 1
+
+    def tel_voorstellen(self, voorstellen: list[Voorstel]) -> None:
+        """Count a chunk's proposals by outcome, keeping the first examples of each."""
+        for voorstel in voorstellen:
+            soort = voorstel.uitkomst
+            setattr(self, f"aantal_{soort}", getattr(self, f"aantal_{soort}") + 1)
+            voorbeelden = getattr(self, soort)
+            if len(voorbeelden) < MAX_VOORBEELDEN:
+                voorbeelden.append(voorstel)
+            if voorstel.waarschuwing:
+                self.aantal_waarschuwingen += 1
+                if len(self.waarschuwingen) < MAX_VOORBEELDEN:
+                    self.waarschuwingen.append(voorstel)
 
 
 def _kop(tekst) -> str:
@@ -423,37 +460,90 @@ class Importregels:
         return (voorstellen if rij_geldig else []), fouten, leeg
 
 
-def analyseer(rijen: Iterable[tuple[int, list]]) -> Analyse:
-    """Validate every row and compare it with the database. Raises OngeldigeIndeling for unknown headers."""
+SOORT_NUMMERS = {soort: nummer for nummer, soort in enumerate(MetingSoort.values)}
+
+
+def compacte_sleutel(voorstel: Voorstel) -> int:
+    """The proposal's key (indicator, period, place, kind) packed in one integer.
+
+    The duplicate check keeps one entry per meting of the whole file: a million tuples of strings would cost
+    hundreds of megabytes, a million integers a fraction of that.
+    """
+    indicator, periode, wijk, gebied, soort = voorstel.sleutel
+    tekst = periode
+    # '2023' → 0, '2023-05' → 5, '2023-Q2' → 22: unique per period within its year.
+    deel = 0 if len(tekst) == 4 else (20 + int(tekst[-1])) if "Q" in tekst else int(tekst[5:])
+    code = int(tekst[:4]) * 100 + deel
+    sleutel = indicator
+    for getal, bits in ((wijk or 0, 32), (gebied or 0, 32), (code, 24), (SOORT_NUMMERS.get(soort, 7), 3)):
+        sleutel = (sleutel << bits) | getal
+    return sleutel
+
+
+def analyseer(
+    rijen: Iterable[tuple[int, list]],
+    *,
+    vergelijken: bool = True,
+    na_blok: Callable[[list[Voorstel], list[Fout], int], None] | None = None,
+    blok: int | None = None,
+) -> Analyse:
+    """Validate every row and compare it with the database, chunk by chunk; raises OngeldigeIndeling for
+    unknown headers.
+
+    The rows are consumed as they come (a generator reading the file is never held whole). Every `blok`
+    proposals the chunk is compared with the database (unless `vergelijken` is False: a validation pass) and
+    handed to `na_blok(voorstellen, fouten, rijen_gelezen)`, which may write it before the next chunk is read.
+    A key seen twice anywhere in the file is an error on its second row.
+    """
+    blok = blok or BLOK
     rijen = iter(rijen)
     try:
-        kop_nummer, koppen = next(rijen)
+        _kop_nummer, koppen = next(rijen)
     except StopIteration:
         raise OngeldigeIndeling("Het bestand is leeg.") from None
     indeling, kolommen, perioden = herken_indeling(koppen)
     regels = Importregels()
-    analyse = Analyse(indeling=indeling)
-    eerder: dict[tuple, int] = {}
+    analyse = Analyse(indeling=indeling, vergeleken=vergelijken)
+    eerder: dict[int, int] = {}  # compact key → the row it first appeared in
+    voorstellen: list[Voorstel] = []
+    fouten: list[Fout] = []
+
+    gemeld = [-1]  # the rows read when the last chunk was handed on
+
+    def blok_af():
+        gemeld[0] = analyse.aantal_rijen
+        if vergelijken:
+            _vergelijk_met_database(voorstellen)
+            analyse.tel_voorstellen(voorstellen)
+        if na_blok is not None:
+            na_blok(voorstellen, fouten, analyse.aantal_rijen)
+
     for nummer, cellen in rijen:
         analyse.aantal_rijen += 1
-        voorstellen, fouten, leeg = regels.rij(nummer, cellen, kolommen, perioden)
+        rij_voorstellen, rij_fouten, leeg = regels.rij(nummer, cellen, kolommen, perioden)
         analyse.lege_waarden += leeg
-        analyse.fouten += fouten
-        for voorstel in voorstellen:
-            if voorstel.sleutel in eerder:
-                analyse.fouten.append(
+        for voorstel in rij_voorstellen:
+            sleutel = compacte_sleutel(voorstel)
+            if sleutel in eerder:
+                rij_fouten.append(
                     Fout(
                         nummer,
                         voorstel.kolom,
                         voorstel.celtekst,
                         f"Dubbel: dezelfde indicator, periode ({voorstel.periode}), wijk ({voorstel.plaats}) "
-                        f"en soort staan al in rij {eerder[voorstel.sleutel]}.",
+                        f"en soort staan al in rij {eerder[sleutel]}.",
                     )
                 )
                 continue
-            eerder[voorstel.sleutel] = nummer
-            analyse.voorstellen.append(voorstel)
-    _vergelijk_met_database(analyse.voorstellen)
+            eerder[sleutel] = nummer
+            voorstellen.append(voorstel)
+        analyse.tel_fouten(rij_fouten)
+        fouten.extend(rij_fouten)
+        if len(voorstellen) >= blok or len(fouten) >= blok:
+            blok_af()
+            voorstellen, fouten = [], []
+    if voorstellen or fouten or gemeld[0] != analyse.aantal_rijen:
+        blok_af()
     return analyse
 
 
@@ -471,33 +561,61 @@ BESTAAND_VELDEN = (
 )
 # A value this many times larger or smaller than the nearest value of its own series is worth a second look.
 FACTOR_ONWAARSCHIJNLIJK = Decimal(10)
+# The plausibility check reads the touched series this far around the chunk's periods; only a series with no
+# value that near asks the database for its nearest value further away.
+VENSTER = timedelta(days=400)
+# Indicators or series per query: the OR of their conditions stays a modest statement.
+PER_QUERY = 200
+
+
+def _plaats_q(wijk_id, gebied_id) -> Q:
+    return (
+        Q(wijk_id=wijk_id)
+        if wijk_id is not None
+        else Q(wijk_id__isnull=True)
+        & (Q(gebied_id=gebied_id) if gebied_id is not None else Q(gebied_id__isnull=True))
+    )
+
+
+def _in_delen(items: list, grootte: int = PER_QUERY):
+    for start in range(0, len(items), grootte):
+        yield items[start : start + grootte]
 
 
 def _vergelijk_met_database(voorstellen: list[Voorstel]) -> None:
-    """Mark each proposal nieuw, gewijzigd or ongewijzigd, and warn about implausible values.
+    """Mark each proposal of one chunk nieuw, gewijzigd or ongewijzigd, and warn about implausible values.
 
-    One query per 500 indicators: the same rows serve the comparison and the indicator's own series.
+    Reads only what the chunk touches: the existing metingen of its (indicator, period, kind) combinations, and
+    for the plausibility check its series within VENSTER of the chunk's periods (further only for a series that
+    has nothing nearer). Never every meting of the file's indicators.
     """
-    indicator_ids = sorted({v.indicator.pk for v in voorstellen})
+    if not voorstellen:
+        return
+    gevraagd: dict[int, tuple[set, set]] = {}  # indicator → (periods, kinds)
+    for voorstel in voorstellen:
+        perioden, soorten = gevraagd.setdefault(voorstel.indicator.pk, (set(), set()))
+        perioden.add(voorstel.periode.tekst)
+        soorten.add(voorstel.soort)
     bestaand: dict[tuple, dict] = {}
-    reeksen: dict[tuple, dict[tuple, tuple]] = {}  # series → {key: (period begin, value, period)}
-    for start in range(0, len(indicator_ids), 500):
-        for rij in Meting.objects.filter(indicator_id__in=indicator_ids[start : start + 500]).values(
-            *BESTAAND_VELDEN, "periode_begin", "via_import_id"
+    for deel in _in_delen(sorted(gevraagd)):
+        voorwaarde = Q()
+        for indicator_id in deel:
+            perioden, soorten = gevraagd[indicator_id]
+            voorwaarde |= Q(
+                indicator_id=indicator_id, periode__in=sorted(perioden), soort__in=sorted(soorten)
+            )
+        for rij in (
+            Meting.objects.filter(voorwaarde)
+            .order_by()
+            .values(*BESTAAND_VELDEN, "periode_begin", "via_import_id")
         ):
             sleutel = (rij["indicator_id"], rij["periode"], rij["wijk_id"], rij["gebied_id"], rij["soort"])
             bestaand[sleutel] = rij
-            reeks = (rij["indicator_id"], rij["wijk_id"], rij["gebied_id"])
-            reeksen.setdefault(reeks, {})[sleutel] = (rij["periode_begin"], rij["waarde"], rij["periode"])
+
+    # Each series sorted once for the chunk: a series may hold thousands of values, a chunk thousands of proposals.
+    reeksen = {reeks: Buren(waarden) for reeks, waarden in _reeksen(voorstellen).items()}
     for voorstel in voorstellen:
-        # The file's own values count as the series too (a new wijk has nothing in the database yet).
-        reeksen.setdefault(voorstel.reeks, {})[("bestand", *voorstel.sleutel)] = (
-            voorstel.periode.begin,
-            voorstel.waarde,
-            voorstel.periode.tekst,
-        )
-    for voorstel in voorstellen:
-        voorstel.waarschuwing = _onwaarschijnlijk(voorstel, reeksen.get(voorstel.reeks, {}))
+        voorstel.waarschuwing = _onwaarschijnlijk(voorstel, reeksen[voorstel.reeks])
         rij = bestaand.get(voorstel.sleutel)
         if rij is None:
             voorstel.uitkomst = NIEUW
@@ -507,19 +625,163 @@ def _vergelijk_met_database(voorstellen: list[Voorstel]) -> None:
         voorstel.uitkomst = GEWIJZIGD if voorstel.wijzigingen else ONGEWIJZIGD
 
 
-def _onwaarschijnlijk(voorstel: Voorstel, reeks: dict[tuple, tuple]) -> str:
-    """A Dutch reason when the value is far from the nearest other value of its series; '' when plausible."""
-    anderen = [
-        (begin, waarde, periode)
-        for sleutel, (begin, waarde, periode) in reeks.items()
-        if sleutel not in (voorstel.sleutel, ("bestand", *voorstel.sleutel)) and waarde
-    ]
-    if not anderen or not voorstel.waarde:
-        return ""
-    # The nearest period, earlier ones first on a tie: "ten times its last value".
-    begin, referentie, periode = min(
-        anderen, key=lambda a: (abs((a[0] - voorstel.periode.begin).days), a[0] > voorstel.periode.begin)
+REEKS_VELDEN = ("indicator_id", "wijk_id", "gebied_id", "soort", "periode", "periode_begin", "waarde")
+
+
+def _reeksen(voorstellen: list[Voorstel]) -> dict[tuple, dict[tuple, tuple]]:
+    """The touched series' values near the chunk's periods: series → {key: (period begin, value, period)}.
+
+    Database values first (by period, then kind), then the chunk's own values, the order the nearest value is
+    chosen in on a tie. A series with nothing within VENSTER of one of its proposals also gets its nearest
+    value before and after the window.
+    """
+    laagste = min(v.periode.begin for v in voorstellen) - VENSTER
+    hoogste = max(v.periode.begin for v in voorstellen) + VENSTER
+    geraakt = {v.reeks for v in voorstellen}
+    gevonden: list[dict] = []
+    for deel in _in_delen(sorted({v.indicator.pk for v in voorstellen})):
+        gevonden += [
+            rij
+            for rij in Meting.objects.filter(indicator_id__in=deel, periode_begin__range=(laagste, hoogste))
+            .exclude(waarde=0)
+            .order_by()
+            .values(*REEKS_VELDEN)
+            if (rij["indicator_id"], rij["wijk_id"], rij["gebied_id"]) in geraakt
+        ]
+    # A series with no value within the window of a proposal: its nearest value may lie outside it.
+    momenten: dict[tuple, list] = {}
+    for rij in gevonden:
+        momenten.setdefault((rij["indicator_id"], rij["wijk_id"], rij["gebied_id"]), []).append(
+            rij["periode_begin"]
+        )
+    eigen: dict[tuple, list[Voorstel]] = {}
+    for voorstel in voorstellen:
+        eigen.setdefault(voorstel.reeks, []).append(voorstel)
+    verder = sorted(
+        (reeks for reeks in geraakt if not _heeft_buur(eigen[reeks], momenten.get(reeks, []))),
+        key=lambda r: (r[0], r[1] or 0, r[2] or 0),
     )
+    gevonden += _buren_buiten_venster(verder, laagste, hoogste)
+
+    reeksen: dict[tuple, dict[tuple, tuple]] = {}
+    for rij in sorted(gevonden, key=lambda r: (r["periode_begin"], r["soort"])):
+        sleutel = (rij["indicator_id"], rij["periode"], rij["wijk_id"], rij["gebied_id"], rij["soort"])
+        reeks = (rij["indicator_id"], rij["wijk_id"], rij["gebied_id"])
+        reeksen.setdefault(reeks, {})[sleutel] = (rij["periode_begin"], rij["waarde"], rij["periode"])
+    for voorstel in voorstellen:
+        # The file's own values count as the series too (a new wijk has nothing in the database yet).
+        reeksen.setdefault(voorstel.reeks, {})[("bestand", *voorstel.sleutel)] = (
+            voorstel.periode.begin,
+            voorstel.waarde,
+            voorstel.periode.tekst,
+        )
+    return reeksen
+
+
+def _heeft_buur(voorstellen: list[Voorstel], momenten: list) -> bool:
+    """Whether every proposal of one series has another non-zero value of it within VENSTER (file or database).
+
+    Cautious: a database value at the proposal's own period may be the meting it replaces, so it is not counted.
+    A wrong False only costs the query for values further away, which cannot beat a value within the window.
+    """
+    data = sorted(momenten)
+    bestand = sorted(v.periode.begin for v in voorstellen if v.waarde)
+    for voorstel in voorstellen:
+        begin = voorstel.periode.begin
+        rond = bisect_right(data, begin + VENSTER) - bisect_left(data, begin - VENSTER)
+        rond -= bisect_right(data, begin) - bisect_left(data, begin)
+        rond += bisect_right(bestand, begin + VENSTER) - bisect_left(bestand, begin - VENSTER)
+        rond -= 1 if voorstel.waarde else 0
+        if rond <= 0:
+            return False
+    return True
+
+
+def _buren_buiten_venster(reeksen: list[tuple], laagste, hoogste) -> list[dict]:
+    """Per series, its non-zero values at the latest period before the window and the earliest after it."""
+    uit: list[dict] = []
+    for deel in _in_delen(reeksen):
+        voorwaarde = Q()
+        for indicator_id, wijk_id, gebied_id in deel:
+            voorwaarde |= Q(indicator_id=indicator_id) & _plaats_q(wijk_id, gebied_id)
+        grenzen = (
+            Meting.objects.filter(voorwaarde)
+            .exclude(waarde=0)
+            .exclude(periode_begin__range=(laagste, hoogste))
+            .order_by()
+            .values("indicator_id", "wijk_id", "gebied_id")
+            .annotate(
+                voor=Max("periode_begin", filter=Q(periode_begin__lt=laagste)),
+                na=Min("periode_begin", filter=Q(periode_begin__gt=hoogste)),
+            )
+        )
+        waar = Q()
+        for grens in grenzen:
+            momenten = [m for m in (grens["voor"], grens["na"]) if m is not None]
+            waar |= Q(indicator_id=grens["indicator_id"], periode_begin__in=momenten) & _plaats_q(
+                grens["wijk_id"], grens["gebied_id"]
+            )
+        if waar:
+            uit += list(Meting.objects.filter(waar).exclude(waarde=0).order_by().values(*REEKS_VELDEN))
+    return uit
+
+
+class Buren:
+    """One series' non-zero values sorted by period begin, to find a proposal's nearest other value by bisection.
+
+    Built once per series and chunk from `_reeksen`' dict; equal begins keep the dict's order (database values by
+    kind, then the file's), the order the brute-force rule `min(…)` settles a tie in.
+    """
+
+    def __init__(self, reeks: dict[tuple, tuple]):
+        waarden = [
+            (begin, volgorde, sleutel, waarde, periode)
+            for volgorde, (sleutel, (begin, waarde, periode)) in enumerate(reeks.items())
+            if waarde
+        ]
+        waarden.sort(key=lambda w: (w[0], w[1]))
+        self.begins = [w[0] for w in waarden]
+        self.waarden = waarden
+
+    def naaste(self, begin, uitgesloten) -> tuple | None:
+        """(begin, value, period) of the value nearest to `begin`, earlier first on a tie; not `uitgesloten`."""
+        begins, waarden = self.begins, self.waarden
+        links = bisect_left(begins, begin)
+        rechts = bisect_right(begins, begin)
+        for index in range(links, rechts):  # the same begin: distance 0, the first in the series' order
+            if waarden[index][2] not in uitgesloten:
+                return waarden[index][0], waarden[index][3], waarden[index][4]
+        eerder = self._eerste_van_groep(links - 1, -1, uitgesloten)
+        later = self._eerste_van_groep(rechts, 1, uitgesloten)
+        if eerder is None or later is None:
+            return eerder or later
+        return eerder if (begin - eerder[0]) <= (later[0] - begin) else later
+
+    def _eerste_van_groep(self, index: int, stap: int, uitgesloten) -> tuple | None:
+        """From `index` walking by `stap`: the first (in series order) allowed value of the nearest begin."""
+        begins, waarden = self.begins, self.waarden
+        while 0 <= index < len(waarden):
+            groep = begins[index]
+            start = bisect_left(begins, groep)
+            eind = bisect_right(begins, groep)
+            for positie in range(start, eind):
+                if waarden[positie][2] not in uitgesloten:
+                    return waarden[positie][0], waarden[positie][3], waarden[positie][4]
+            index = start - 1 if stap < 0 else eind
+        return None
+
+
+def _onwaarschijnlijk(voorstel: Voorstel, reeks: dict[tuple, tuple] | Buren) -> str:
+    """A Dutch reason when the value is far from the nearest other value of its series; '' when plausible."""
+    if not voorstel.waarde:
+        return ""
+    buren = reeks if isinstance(reeks, Buren) else Buren(reeks)
+    eigen = voorstel.sleutel
+    # The nearest period, earlier ones first on a tie: "ten times its last value".
+    naaste = buren.naaste(voorstel.periode.begin, (eigen, ("bestand", *eigen)))
+    if naaste is None:
+        return ""
+    begin, referentie, periode = naaste
     eenheid = voorstel.indicator.eenheid
     verhouding = abs(voorstel.waarde / referentie)
     if FACTOR_ONWAARSCHIJNLIJK**-1 < verhouding < FACTOR_ONWAARSCHIJNLIJK:

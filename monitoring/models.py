@@ -319,7 +319,16 @@ class Meting(models.Model):
                 name="meting_uniek_per_wijk",
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "soort", "periode_begin"], name="meting_reeks")]
+        indexes = [
+            models.Index(fields=["indicator", "soort", "periode_begin"], name="meting_reeks"),
+            # The standing of every indicator reads only Hengelo's own figures, newest first per kind: a partial
+            # index keeps that read to the city-wide rows, however many wijk and benchmark figures there are.
+            models.Index(
+                fields=["indicator", "soort", "-periode_begin"],
+                condition=models.Q(wijk__isnull=True, gebied__isnull=True),
+                name="meting_hengelo_reeks",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.indicator.code} {self.periode} {self.get_soort_display()}: {self.waarde}"

@@ -90,17 +90,21 @@ class MetingResource(resources.ModelResource):
         """Analyse the whole dataset with the shared rules; row i of the dataset is spreadsheet row i + 1."""
         rijen = [(1, list(dataset.headers))] + [(i, list(rij)) for i, rij in enumerate(dataset, start=2)]
         self._voorstellen, self._fouten = {}, {}
+
+        def bewaar(voorstellen, fouten, _rijen):
+            # The admin needs every row's outcome (its files are small); the analysis itself keeps counts only.
+            for voorstel in voorstellen:
+                self._voorstellen.setdefault(voorstel.rij, []).append(voorstel)
+            for fout in fouten:
+                self._fouten.setdefault(fout.rij, []).append(fout)
+
         try:
-            self._analyse = analyseer(rijen)
+            self._analyse = analyseer(rijen, na_blok=bewaar)
         except OngeldigeIndeling as exc:
             # Raised here, the library would show it with a Python traceback; as an error on every row it is
             # the Dutch message alone, and nothing can be confirmed.
             self._fouten = {nummer: [Fout(nummer, "kolomkoppen", "", str(exc))] for nummer, _ in rijen[1:]}
             return
-        for voorstel in self._analyse.voorstellen:
-            self._voorstellen.setdefault(voorstel.rij, []).append(voorstel)
-        for fout in self._analyse.fouten:
-            self._fouten.setdefault(fout.rij, []).append(fout)
 
     def import_row(self, row, instance_loader, **kwargs):
         rij = kwargs["row_number"] + 1

@@ -8,7 +8,24 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+    Window,
+)
+from django.db.models.fields.tuple_lookups import Tuple, TupleIn
+from django.db.models.functions import RowNumber, Substr
+from django.db.models.lookups import In
 
 from actielijnen.permissions import mag_interne_gegevens_zien
 from bronnen.geschiedenis import geschiedenis
@@ -78,11 +95,87 @@ def _punt(meting: Meting | None) -> koers.Punt | None:
     return None if meting is None else koers.Punt(meting.periode, meting.waarde)
 
 
-def indicatoren(*, peildatum: date | None = None) -> QuerySet[Indicator]:
-    """Indicators with their goal, their Hengelo-wide metingen up to `peildatum` and their data-quality notes."""
-    metingen = Meting.objects.filter(wijk__isnull=True, gebied__isnull=True).order_by("periode_begin")
+class _Jaar(Func):
+    """The year of a date, native on both databases: EXTRACT on PostgreSQL; on SQLite, which stores a date as
+    "YYYY-MM-DD" text, its first four characters (Django's ExtractYear calls a Python function per row there)."""
+
+    template = "EXTRACT(YEAR FROM %(expressions)s)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="SUBSTR(%(expressions)s, 1, 4)", **extra_context)
+
+
+class _RijIn(TupleIn):
+    """`(a, b, c) IN (SELECT …)` on every database. SQLite has had row values since 3.15, but Django 5.2 turns
+    this lookup there into a correlated EXISTS that would run the subquery's GROUP BY once per outer row."""
+
+    def get_prep_lookup(self):
+        # In.get_prep_lookup counts the subquery's columns against a plain tuple only, not a Tuple expression.
+        self.rhs.clear_ordering(clear_default=True)
+        return self.rhs
+
+    def as_sql(self, compiler, connection):
+        return In.as_sql(self, compiler, connection)
+
+
+def per_jaar(metingen: QuerySet[Meting], *, per_plaats: bool = True) -> QuerySet[Meting]:
+    """One meting per indicator, place, kind and year: the year's latest, for targets the year's first.
+
+    Monthly and quarterly figures would make every series grow with the data (120 points per indicator over ten
+    years); a year keeps its last value, which for yearly figures is the figure itself. A target keeps the year's
+    first value, as the standing has always compared against it.
+
+    One query, in two steps that never sort the metingen themselves: a GROUP BY finds per indicator, kind and year
+    the date to keep (read from the index alone, see `meting_hengelo_reeks`), and only the rows with that date
+    are fetched, by index. Where a yearly and a monthly figure begin on the same day, a window over those few rows
+    keeps the yearly one ("2024" < "2024-01"). `per_plaats=False` is for a queryset of one place only (Hengelo's
+    own figures): the GROUP BY then needs no place columns and stays within the index.
+    """
+    plaats = ["wijk_id", "gebied_id"] if per_plaats else []
+    # Rows are matched on (indicator, soort, date) only, so where places differ a row may match another place's
+    # date; the window below, partitioned by place, still keeps each place's own latest (or first) row, because
+    # that row always matches and any other match of its place lies on the wrong side of it.
+    gekozen = (
+        metingen.order_by()
+        .annotate(groep_jaar=_Jaar("periode_begin"))
+        .values("indicator_id", *plaats, "soort", "groep_jaar")
+        .annotate(
+            gekozen=Case(
+                When(soort=MetingSoort.STREEFWAARDE, then=Min("periode_begin")), default=Max("periode_begin")
+            )
+        )
+        .values("indicator_id", "soort", "gekozen")
+    )
+    kandidaten = metingen.filter(
+        _RijIn(Tuple(F("indicator_id"), F("soort"), F("periode_begin")), gekozen.query)
+    )
+    # The year is the period's first four characters ("2023", "2023-Q2", "2023-05").
+    partitie = [F("indicator_id"), F("wijk_id"), F("gebied_id"), F("soort"), Substr("periode", 1, 4)]
+    # Within a partition the kind is fixed: a target's first, every other kind's latest comes first.
+    volgorde = [
+        Case(When(soort=MetingSoort.STREEFWAARDE, then=F("periode_begin"))).asc(),
+        F("periode_begin").desc(),
+        F("periode").asc(),
+    ]
+    return kandidaten.annotate(
+        jaar_volgnummer=Window(RowNumber(), partition_by=partitie, order_by=volgorde)
+    ).filter(jaar_volgnummer=1)
+
+
+def indicatoren(*, peildatum: date | None = None, soorten: list[str] | None = None) -> QuerySet[Indicator]:
+    """Indicators with their goal, their Hengelo-wide metingen per year up to `peildatum` and their notes.
+
+    `hengelo_metingen` holds one meting per kind and year (see `per_jaar`), of the given `soorten` (default all),
+    read through the partial index `meting_hengelo_reeks`: bounded by the years, whatever the number of monthly
+    figures.
+    """
+    metingen = Meting.objects.filter(wijk__isnull=True, gebied__isnull=True)
     if peildatum is not None:
         metingen = metingen.filter(periode_begin__lte=peildatum)
+    if soorten is not None:
+        metingen = metingen.filter(soort__in=soorten)
+    metingen = per_jaar(metingen, per_plaats=False).order_by("periode_begin")
     return Indicator.objects.select_related("doel", "doel__ouder").prefetch_related(
         Prefetch("metingen", queryset=metingen, to_attr="hengelo_metingen"),
         "datakwaliteit",
@@ -129,6 +222,9 @@ def _stand(indicator: Indicator, hengelo_metingen, notities: list, doel_notities
     )
 
 
+_STAND_SOORTEN = [MetingSoort.REALISATIE, MetingSoort.STREEFWAARDE, MetingSoort.PEILWAARDE]
+
+
 def indicatoren_met_stand(*, peildatum: date | None = None) -> list[IndicatorStand]:
     """Every indicator with peil, realisations, the same-year and the next target, and its notes (4 queries)."""
     per_doel = doelnotities()
@@ -139,7 +235,8 @@ def indicatoren_met_stand(*, peildatum: date | None = None) -> list[IndicatorSta
             list(indicator.datakwaliteit.all()),
             _notities_van_doel(indicator.doel, per_doel),
         )
-        for indicator in indicatoren(peildatum=peildatum)
+        # A prognosis plays no part in the standing: leaving it out spares a quarter of the rows.
+        for indicator in indicatoren(peildatum=peildatum, soorten=_STAND_SOORTEN)
     ]
 
 
@@ -185,47 +282,149 @@ def indicatoren_zonder_activiteit() -> QuerySet[Indicator]:
     )
 
 
+ALLE_PLAATSEN = ""
+HENGELO = "hengelo"
+
+
 @dataclass
 class IndicatorDetail:
+    """One indicator's page: its standing, a point per year and place for the chart, and one year's metingen.
+
+    The page never holds every meting: over ten years of monthly figures per wijk that is tens of thousands of
+    rows. `jaarcijfers` has one meting per place, kind and year (see `per_jaar`); `pagina` one page of the metingen
+    of the chosen year (`jaar`), narrowed to a place (`plaats`: "" all, "hengelo", "wijk-<pk>", "gebied-<pk>") and
+    a kind (`soort`). `melding` says in Dutch what was wrong with a filter a user typed.
+    """
+
     indicator: Indicator
-    metingen: list[Meting]  # Hengelo, wijken and benchmarks, by period
+    jaarcijfers: list[Meting]  # Hengelo, wijken and benchmarks: one per place, kind and year, by period
     notities: list[Datakwaliteitsnotitie]
     stand: IndicatorStand | None = None  # where it stands, as on the list and the college page
     doel_notities: list[Datakwaliteitsnotitie] = field(default_factory=list)
+    pagina: Page | None = None  # the metingen of `jaar` that match the filters
+    jaar: int | None = None
+    plaats: str = ALLE_PLAATSEN
+    soort: str = ""
+    melding: str = ""
+
+    @property
+    def metingen(self) -> list[Meting]:
+        """The metingen shown in the year's table (this page of them)."""
+        return list(self.pagina.object_list) if self.pagina is not None else []
+
+    @property
+    def hengelo_per_jaar(self) -> list[Meting]:
+        return [m for m in self.jaarcijfers if not m.wijk_id and not m.gebied_id]
+
+    @property
+    def jaren(self) -> list[int]:
+        return sorted({m.periode_begin.year for m in self.jaarcijfers}, reverse=True)
+
+    @property
+    def plaatsen(self) -> list[tuple[str, str]]:
+        """The places to filter on, as (value, label): Hengelo, then the wijken, then the benchmarks."""
+        wijken = {m.wijk_id: str(m.wijk) for m in self.jaarcijfers if m.wijk_id}
+        gebieden = {m.gebied_id: f"{m.gebied} (vergelijking)" for m in self.jaarcijfers if m.gebied_id}
+        return [
+            (ALLE_PLAATSEN, "Alle"),
+            (HENGELO, "Hengelo"),
+            *sorted(((f"wijk-{pk}", naam) for pk, naam in wijken.items()), key=lambda p: p[1]),
+            *sorted(((f"gebied-{pk}", naam) for pk, naam in gebieden.items()), key=lambda p: p[1]),
+        ]
+
+    @property
+    def soorten(self) -> list[tuple[str, str]]:
+        return [("", "Alle"), *MetingSoort.choices]
 
     @property
     def heeft_wijken(self) -> bool:
-        return any(m.wijk_id for m in self.metingen)
+        return any(m.wijk_id for m in self.jaarcijfers)
 
     @property
     def heeft_benchmarks(self) -> bool:
-        return any(m.gebied_id for m in self.metingen)
+        return any(m.gebied_id for m in self.jaarcijfers)
+
+    @property
+    def heeft_deeljaren(self) -> bool:
+        """Whether any figure is monthly or quarterly, so the chart shows a year's latest value for it."""
+        return any(len(m.periode) > 4 for m in self.jaarcijfers)
 
 
-def indicator_detail(*, code: str) -> IndicatorDetail:
-    """One indicator with every meting (per wijk and benchmark too), its standing and the notes on it and its goal.
+def _plaats_filter(plaats: str) -> Q | None:
+    """The filter for a place value from the page's form; None for a value that names no place."""
+    if plaats == ALLE_PLAATSEN:
+        return Q()
+    if plaats == HENGELO:
+        return Q(wijk__isnull=True, gebied__isnull=True)
+    soort, _, pk = plaats.partition("-")
+    if soort in ("wijk", "gebied") and pk.isdigit():
+        return Q(**{f"{soort}_id": int(pk)})
+    return None
 
-    Raises Indicator.DoesNotExist.
+
+def indicator_detail(
+    *,
+    code: str,
+    jaar: str | int | None = None,
+    plaats: str = ALLE_PLAATSEN,
+    soort: str = "",
+    pagina: str | int | None = 1,
+    per_pagina: int = 50,
+) -> IndicatorDetail:
+    """One indicator with its standing, its figures per year and one page of one year's metingen.
+
+    A fixed number of queries, whatever the number of metingen: the per-year figures, a COUNT and one page.
+
+    Without a `jaar` the table shows the latest year with figures per wijk or benchmark (else the latest year).
+    Filters a user typed wrongly fall back to all, with a Dutch `melding`. Raises Indicator.DoesNotExist.
     """
     indicator = (
         Indicator.objects.select_related("doel", "doel__ouder", "modellaag", "fitgap_eigenaar")
         .prefetch_related("niveaus", "activiteiten", "datakwaliteit")
         .get(code=code)
     )
-    metingen = list(
-        indicator.metingen.select_related("wijk", "gebied").order_by(
-            "periode_begin", "soort", "wijk", "gebied"
-        )
+    jaarcijfers = list(
+        per_jaar(indicator.metingen.all())
+        .select_related("wijk", "gebied")
+        .order_by("periode_begin", "soort", "wijk", "gebied")
     )
-    for meting in metingen:
+    for meting in jaarcijfers:
         meting.indicator = indicator  # avoid a query per meting when formatting
     notities = list(indicator.datakwaliteit.all())
     doel_notities = _notities_van_doel(indicator.doel, doelnotities())
-    hengelo = sorted(
-        (m for m in metingen if not m.wijk_id and not m.gebied_id), key=lambda m: m.periode_begin
-    )
+    hengelo = [m for m in jaarcijfers if not m.wijk_id and not m.gebied_id]
     stand = _stand(indicator, hengelo, notities, doel_notities)
-    return IndicatorDetail(indicator, metingen, notities, stand, doel_notities)
+    detail = IndicatorDetail(indicator, jaarcijfers, notities, stand, doel_notities)
+
+    meldingen = []
+    jaren = detail.jaren
+    standaard = max((m.periode_begin.year for m in jaarcijfers if m.wijk_id or m.gebied_id), default=None)
+    standaard = standaard or (jaren[0] if jaren else None)
+    gekozen = str(jaar).strip() if jaar not in (None, "") else ""
+    if gekozen and (not gekozen.isdigit() or int(gekozen) not in jaren):
+        meldingen.append(f"Voor “{gekozen[:10]}” zijn geen metingen; getoond wordt {standaard or 'niets'}.")
+        gekozen = ""
+    detail.jaar = int(gekozen) if gekozen else standaard
+    waar = _plaats_filter(plaats or ALLE_PLAATSEN)
+    if waar is None or (plaats and plaats not in dict(detail.plaatsen)):
+        meldingen.append(
+            "Deze wijk of dit gebied heeft geen metingen bij deze indicator; getoond worden alle."
+        )
+        waar, plaats = Q(), ALLE_PLAATSEN
+    if soort and soort not in MetingSoort.values:
+        meldingen.append("Onbekende soort meting; getoond worden alle soorten.")
+        soort = ""
+    detail.plaats, detail.soort, detail.melding = plaats or ALLE_PLAATSEN, soort, " ".join(meldingen)
+
+    metingen = indicator.metingen.filter(waar).select_related("wijk", "gebied")
+    metingen = metingen.filter(periode_begin__year=detail.jaar) if detail.jaar else metingen.none()
+    if soort:
+        metingen = metingen.filter(soort=soort)
+    metingen = metingen.order_by("periode_begin", "soort", "wijk__naam", "gebied__naam", "pk")
+    detail.pagina = Paginator(metingen, per_pagina).get_page(pagina)
+    for meting in detail.pagina.object_list:
+        meting.indicator = indicator
+    return detail
 
 
 @dataclass

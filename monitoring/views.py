@@ -1,16 +1,14 @@
 """Monitoring pages. Views check access (monitoring.permissions), call one selector or service, and render."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.files.storage import FileSystemStorage
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
+from bronnen.taken import taak_starten, taken_van
 from monitoring import export as exporteren
-from monitoring import grafieken, selectors
+from monitoring import grafieken, selectors, taken
 from monitoring.forms import DoorvoerForm, ImportForm
 from monitoring.importbestand import extensie
 from monitoring.models import Import, Indicator
@@ -24,17 +22,13 @@ from monitoring.permissions import (
     mag_piramide_zien,
     vereist,
 )
-from monitoring.services import ImportGeweigerd, bestand_sha256, import_ongedaan_maken, metingen_importeren
+from monitoring.services import bestand_sha256
+from monitoring.taken import opslag
 from monitoring.weergave import verborgen
 
 SESSIE_SLEUTEL = "monitoring_import"
 MAX_FOUTEN_GETOOND = 200
 MAX_VOORBEELDEN = 50
-
-
-def _opslag() -> FileSystemStorage:
-    """Uploaded files wait here between the dry run and the commit (and could be picked up by a job)."""
-    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "imports")
 
 
 @vereist(mag_indicatoren_zien)
@@ -54,8 +48,15 @@ def indicator_list(request):
 
 @vereist(mag_indicatoren_zien)
 def indicator_detail(request, code):
+    """An indicator's standing and figures per year; one year's metingen by place and kind, a page at a time."""
     try:
-        detail = selectors.indicator_detail(code=code)
+        detail = selectors.indicator_detail(
+            code=code,
+            jaar=request.GET.get("jaar"),
+            plaats=request.GET.get("wijk", ""),
+            soort=request.GET.get("soort", ""),
+            pagina=request.GET.get("pagina"),
+        )
     except Indicator.DoesNotExist as exc:
         raise Http404("Deze indicator bestaat niet.") from exc
     figuur = grafieken.indicator_figuur(
@@ -114,101 +115,137 @@ def financien(request):
     return render(request, "monitoring/financien.html", {"financien": overzicht, "figuur": figuur})
 
 
-@vereist(mag_importeren)
-def import_view(request):
-    """Upload → dry run with preview → commit (all valid rows, or explicitly only the valid ones)."""
-    context = {
+IMPORT_TAKEN = (Taaksoort.IMPORT_CONTROLEREN, Taaksoort.IMPORT_DOORVOEREN, Taaksoort.IMPORT_ONGEDAAN_MAKEN)
+
+
+def _import_context(request, **extra) -> dict:
+    return {
         "form": ImportForm(),
         "imports": Import.objects.select_related("gebruiker", "ongedaan_door")[:20],
+        # Running and recent jobs: the user can leave a long import and come back to it here.
+        "taken": taken_van(request.user, soorten=IMPORT_TAKEN),
+        **extra,
     }
+
+
+@vereist(mag_importeren)
+def import_view(request):
+    """Upload → check (background job) → preview → commit (background job): all valid rows, or only the valid ones.
+
+    The preview of a finished check is shown with ?taak=<id>; the file waits in MEDIA_ROOT/imports meanwhile.
+    """
     if request.method == "POST" and "bestand" in request.FILES:
         form = ImportForm(request.POST, request.FILES)
-        context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["bestand"]
-            sha = bestand_sha256(upload)
-            opslag = _opslag()
-            naam = f"{sha}{extensie(upload.name)}"
-            if not opslag.exists(naam):
-                opslag.save(naam, upload)
-            upload.seek(0)
-            resultaat = metingen_importeren(bestand=upload, bestandsnaam=upload.name, gebruiker=request.user)
-            request.session[SESSIE_SLEUTEL] = {"bestand": naam, "bestandsnaam": upload.name, "sha256": sha}
+        if not form.is_valid():
+            return render(request, "monitoring/import.html", _import_context(request, form=form))
+        upload = form.cleaned_data["bestand"]
+        sha = bestand_sha256(upload)
+        naam = f"{sha}{extensie(upload.name)}"
+        if not opslag().exists(naam):
+            opslag().save(naam, upload)
+        taak = taak_starten(
+            taak=taken.import_controleren,
+            soort=Taaksoort.IMPORT_CONTROLEREN,
+            omschrijving=f"Controle van {upload.name}",
+            gebruiker=request.user,
+            bestand=naam,
+            bestandsnaam=upload.name,
+        )
+        request.session[SESSIE_SLEUTEL] = {"taak": taak.pk}
+        return redirect("bronnen:taak", pk=taak.pk)
+    if request.method == "POST":
+        return _doorvoeren(request)
+    context = _import_context(request)
+    controle = _eigen_controle(request, request.GET.get("taak"))
+    if controle is not None:
+        resultaat = taken.voorbeeld_lezen(controle)
+        if resultaat is None:
+            messages.error(request, "Dit voorbeeld is er niet meer; upload het bestand opnieuw.")
+        else:
+            request.session[SESSIE_SLEUTEL] = {"taak": controle.pk}
             context.update(
                 resultaat=resultaat,
                 doorvoer_form=DoorvoerForm(),
                 max_fouten=MAX_FOUTEN_GETOOND,
                 max_voorbeelden=MAX_VOORBEELDEN,
             )
-        return render(request, "monitoring/import.html", context)
-    if request.method == "POST":
-        return _doorvoeren(request)
     return render(request, "monitoring/import.html", context)
 
 
+def _eigen_controle(request, taak_id) -> Achtergrondtaak | None:
+    """The user's own finished check job with this id (from the address or the session), or None."""
+    try:
+        taak_id = int(taak_id)
+    except (TypeError, ValueError):
+        return None
+    return Achtergrondtaak.objects.filter(
+        pk=taak_id, gebruiker=request.user, soort=Taaksoort.IMPORT_CONTROLEREN
+    ).first()
+
+
 def _doorvoeren(request):
-    klaar = request.session.get(SESSIE_SLEUTEL)
-    opslag = _opslag()
-    if not klaar or not opslag.exists(klaar["bestand"]):
+    klaar = request.session.get(SESSIE_SLEUTEL) or {}
+    controle = _eigen_controle(request, klaar.get("taak"))
+    if controle is None or controle.status != Taakstatus.GESLAAGD:
+        melding = (
+            "Het bestand wordt nog gecontroleerd; importeer het als het voorbeeld er staat."
+            if controle is not None and not controle.is_afgelopen
+            else "Er staat geen bestand klaar; upload het bestand opnieuw."
+        )
+        messages.error(request, melding)
+        return redirect("monitoring:import")
+    bestand = controle.resultaat.get("bestand", "")
+    if not opslag().exists(bestand):
         messages.error(request, "Er staat geen bestand klaar; upload het bestand opnieuw.")
         return redirect("monitoring:import")
     form = DoorvoerForm(request.POST)
     form.is_valid()
-    with opslag.open(klaar["bestand"], "rb") as bestand:
-        resultaat = metingen_importeren(
-            bestand=bestand,
-            bestandsnaam=klaar["bestandsnaam"],
-            gebruiker=request.user,
-            doorvoeren=True,
-            alleen_geldige=form.cleaned_data.get("alleen_geldige", False),
-        )
-    if resultaat.bestandsfout:
-        messages.error(request, resultaat.bestandsfout)
-    for melding in resultaat.meldingen:
-        (messages.success if resultaat.doorgevoerd else messages.error)(request, melding)
-    if resultaat.doorgevoerd:
-        opslag.delete(klaar["bestand"])
-        del request.session[SESSIE_SLEUTEL]
-    elif resultaat.analyse is not None:
-        # Refused: the preview stays on screen and the stored file waits for the next choice (no new upload).
-        context = {
-            "form": ImportForm(),
-            "imports": Import.objects.select_related("gebruiker", "ongedaan_door")[:20],
-            "resultaat": resultaat,
-            "doorvoer_form": form,
-            "max_fouten": MAX_FOUTEN_GETOOND,
-            "max_voorbeelden": MAX_VOORBEELDEN,
-        }
-        return render(request, "monitoring/import.html", context)
-    return redirect("monitoring:import")
+    taak = taak_starten(
+        taak=taken.import_doorvoeren,
+        soort=Taaksoort.IMPORT_DOORVOEREN,
+        omschrijving=f"Import van {controle.resultaat.get('bestandsnaam', bestand)}",
+        gebruiker=request.user,
+        bestand=bestand,
+        bestandsnaam=controle.resultaat.get("bestandsnaam", bestand),
+        alleen_geldige=bool(form.cleaned_data.get("alleen_geldige", False)),
+        controle_taak_id=controle.pk,
+    )
+    return redirect("bronnen:taak", pk=taak.pk)
 
 
 @require_POST
 @vereist(mag_importeren)
 def import_ongedaan_maken_view(request, pk):
     record = get_object_or_404(Import, pk=pk)
-    try:
-        import_ongedaan_maken(import_record=record, gebruiker=request.user)
-    except ImportGeweigerd as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"De import van {record.bestandsnaam} is ongedaan gemaakt.")
-    return redirect("monitoring:import")
+    taak = taak_starten(
+        taak=taken.import_ongedaan_maken_taak,
+        soort=Taaksoort.IMPORT_ONGEDAAN_MAKEN,
+        omschrijving=f"Ongedaan maken van de import van {record.bestandsnaam}",
+        gebruiker=request.user,
+        import_id=record.pk,
+    )
+    return redirect("bronnen:taak", pk=taak.pk)
 
 
 @vereist(mag_exporteren)
 def export(request):
+    """CSV streams at once; the XLSX is made by a background job (POST) and downloaded from its job page."""
     formaat = request.GET.get("formaat", "xlsx")
     if formaat == "csv":
         wat = "indicatoren" if request.GET.get("wat") == "indicatoren" else "metingen"
-        antwoord = HttpResponse(
-            "\ufeff" + exporteren.als_csv(request.user, wat), content_type="text/csv; charset=utf-8"
+        antwoord = StreamingHttpResponse(
+            exporteren.csv_regels(request.user, wat), content_type="text/csv; charset=utf-8"
         )
         antwoord["Content-Disposition"] = f'attachment; filename="{wat}.csv"'
         return antwoord
-    antwoord = HttpResponse(
-        exporteren.als_xlsx(request.user),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    if request.method == "POST":
+        taak = taak_starten(
+            taak=taken.export_xlsx,
+            soort=Taaksoort.EXPORT_XLSX,
+            omschrijving="Export van indicatoren en metingen (Excel)",
+            gebruiker=request.user,
+        )
+        return redirect("bronnen:taak", pk=taak.pk)
+    return render(
+        request, "monitoring/export.html", {"taken": taken_van(request.user, soorten=[Taaksoort.EXPORT_XLSX])}
     )
-    antwoord["Content-Disposition"] = 'attachment; filename="indicatoren-en-metingen.xlsx"'
-    return antwoord

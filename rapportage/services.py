@@ -132,19 +132,36 @@ def terug_naar_concept(*, rapportage: Rapportage, door) -> Rapportage:
     return rapportage
 
 
-@transaction.atomic
-def publiceren(*, rapportage: Rapportage, door) -> Rapportage:
-    """The college publishes a set edition to raad and public; its PDF and XLSX are made and stored now.
+def publiceren_controleren(*, rapportage: Rapportage, door) -> None:
+    """May `door` publish `rapportage` now? Raises PermissionDenied or a Dutch ValidationError; writes nothing.
 
-    A correction replaces the edition it corrects: that one is marked "vervangen" and stays readable.
+    The request checks this before it starts the background job (rapportage/taken.py), so a refusal is shown at
+    once; `publiceren` checks it again on the locked row, because the edition may change while the job waits.
     """
-    from rapportage import export_pdf, export_xlsx  # heavy libraries, only needed here and in downloads
-
-    rapportage = _vergrendeld(rapportage)
     if not mag_vaststellen(door):
         raise PermissionDenied
     if rapportage.status != RapportageStatus.VASTGESTELD:
         raise ValidationError("Alleen een door het college vastgestelde rapportage kan worden gepubliceerd.")
+
+
+BESTANDEN_BIJ_PUBLICATIE = 2  # the PDF and the XLSX: the job's progress counts these
+
+
+@transaction.atomic
+def publiceren(*, rapportage: Rapportage, door, voortgang=None) -> Rapportage:
+    """The college publishes a set edition to raad and public; its PDF and XLSX are made and stored now.
+
+    A correction replaces the edition it corrects: that one is marked "vervangen" and stays readable.
+    One transaction: if a file cannot be made, the edition stays vastgesteld and nothing is stored. Runs in the
+    background job `editie_publiceren` (it takes seconds); `voortgang(gedaan, totaal)` hears 0/2, 1/2 after
+    the PDF and 2/2 after the XLSX, and must not write to the database (see bronnen.taken).
+    """
+    from rapportage import export_pdf, export_xlsx  # heavy libraries, only needed here and in downloads
+
+    rapportage = _vergrendeld(rapportage)
+    publiceren_controleren(rapportage=rapportage, door=door)
+    if voortgang is not None:
+        voortgang(0, BESTANDEN_BIJ_PUBLICATIE)
     _overgang(rapportage, RapportageStatus.GEPUBLICEERD, door)
     rapportage.gepubliceerd_op = timezone.now()
     rapportage.save()
@@ -152,7 +169,8 @@ def publiceren(*, rapportage: Rapportage, door) -> Rapportage:
         oud = _vergrendeld(rapportage.vervangt)
         _overgang(oud, RapportageStatus.VERVANGEN, door)
         oud.save()
-    for soort, maker in ((Exportsoort.PDF, export_pdf.pdf_maken), (Exportsoort.XLSX, export_xlsx.xlsx_maken)):
+    makers = ((Exportsoort.PDF, export_pdf.pdf_maken), (Exportsoort.XLSX, export_xlsx.xlsx_maken))
+    for gedaan, (soort, maker) in enumerate(makers, start=1):
         inhoud = maker(rapportage)
         Exportbestand.objects.create(
             rapportage=rapportage,
@@ -161,6 +179,8 @@ def publiceren(*, rapportage: Rapportage, door) -> Rapportage:
             inhoud=inhoud,
             sha256=hashlib.sha256(inhoud).hexdigest(),
         )
+        if voortgang is not None:
+            voortgang(gedaan, BESTANDEN_BIJ_PUBLICATIE)
     return rapportage
 
 

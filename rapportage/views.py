@@ -19,9 +19,11 @@ from accounts.permissions import niveau_vereist
 from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from actielijnen.formulieren import formulier_verwerken
+from bronnen.models import Achtergrondtaak
+from bronnen.taken import mag_taak_zien
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors import communicatieafspraken
-from rapportage import export_csv, grafieken, selectors, services
+from rapportage import export_csv, grafieken, selectors, services, taken
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
 from rapportage.editiegrens import alleen_edities
 from rapportage.forms import MotieForm, RapportageForm, VergelijkForm
@@ -145,16 +147,23 @@ def editie(request, pk):
     if not mag_edities_lezen(request.user):
         raise PermissionDenied
     rapportage = _te_openen(request, pk)
+    # Only a set edition can be being published: other editions cost no extra query.
+    publicatie = (
+        taken.lopende_publicatie(rapportage) if rapportage.status == RapportageStatus.VASTGESTELD else None
+    )
     return render(
         request,
         "rapportage/editie.html",
         {
             **_editie_context(request, rapportage),
+            "publicatie": publicatie,
+            "publicatie_volgen": publicatie is not None and mag_taak_zien(request.user, publicatie),
             "overgangen": rapportage.statusovergangen.select_related("door"),
             "mag_bewerken": rapportage.is_concept and mag_concept_bewerken(request.user),
             "mag_vaststellen": rapportage.status == RapportageStatus.CONCEPT
             and mag_vaststellen(request.user),
             "mag_publiceren": rapportage.status == RapportageStatus.VASTGESTELD
+            and publicatie is None
             and mag_vaststellen(request.user),
             "mag_corrigeren": rapportage.status == RapportageStatus.GEPUBLICEERD
             and mag_concept_bewerken(request.user)
@@ -214,9 +223,10 @@ def editie_bewerken(request, pk):
 ACTIES = {
     "vaststellen": (services.vaststellen, "Het college heeft de rapportage vastgesteld."),
     "terug-naar-concept": (services.terug_naar_concept, "De rapportage is terug naar concept."),
+    # Publishing makes the PDF and XLSX, which takes seconds: a background job, followed on its job page.
     "publiceren": (
-        services.publiceren,
-        "De rapportage is gepubliceerd voor de raad en op de inwonerspagina.",
+        taken.publicatie_starten,
+        "Het publiceren is gestart. Zodra de PDF en het Excel-bestand klaar zijn, is de rapportage gepubliceerd.",
     ),
     "corrigeren": (
         services.correctie_maken,
@@ -233,6 +243,15 @@ def editie_actie(request, pk, actie):
         raise Http404
     rapportage = get_object_or_404(Rapportage, pk=pk)
     service, melding = ACTIES[actie]
+    if (
+        actie == "terug-naar-concept"
+        and mag_vaststellen(request.user)
+        and taken.lopende_publicatie(rapportage)
+    ):
+        messages.error(
+            request, "De rapportage wordt op dit moment gepubliceerd; ze kan niet terug naar concept."
+        )
+        return redirect(rapportage)
     try:
         resultaat = service(rapportage=rapportage, door=request.user)
     except ValidationError as fout:
@@ -241,6 +260,8 @@ def editie_actie(request, pk, actie):
     messages.success(request, melding)
     if actie == "verwijderen":
         return redirect("rapportage:editie_lijst")
+    if isinstance(resultaat, Achtergrondtaak):
+        return redirect("bronnen:taak", pk=resultaat.pk)
     return redirect(resultaat)
 
 

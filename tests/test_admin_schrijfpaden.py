@@ -11,6 +11,7 @@ from accounts.constants import Rol
 from actielijnen.constants import OpdrachtbeschrijvingStatus
 from actielijnen.models import Activiteit, Opdrachtbeschrijving
 from monitoring.models import Import, ImportVerwijderen, Meting
+from tests.achtergrondtaken import import_doorvoeren, import_proef
 from tests.monitoring.bestanden import csv_bestand
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,8 @@ def import_record(client, programma, beheerder, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(beheerder)
     bestand = csv_bestand(["indicator;periode;wijk;soort;waarde;bron", "6.1.1.1;2023;;realisatie;48,1%;Test"])
-    client.post(reverse("monitoring:import"), {"bestand": bestand})
-    client.post(reverse("monitoring:import"), {"doorvoeren": "1"})
+    import_proef(client, bestand)
+    import_doorvoeren(client)
     return Import.objects.get()
 
 

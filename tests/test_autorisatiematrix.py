@@ -37,6 +37,7 @@ from actielijnen.models import (
     Risico,
 )
 from actielijnen.services import voortgangsrapportage_create
+from bronnen.models import Achtergrondtaak, Taaksoort
 from monitoring.models import Import, Indicator, Wijk
 from rapportage import export_csv, services
 from rapportage.models import Motie
@@ -185,6 +186,9 @@ def objecten(django_db_setup, django_db_blocker):
         import_record = Import.objects.create(
             gebruiker=gebruikers["beheerder"], bestandsnaam="matrix.csv", sha256="0" * 64, indeling="lang"
         )
+        taak = Achtergrondtaak.objects.create(
+            soort=Taaksoort.EXPORT_XLSX, omschrijving="Matrix", gebruiker=gebruikers["beheerder"]
+        )
         _axes_poging()
         Wijk.objects.create(naam="Matrixwijk", cbs_code="WK016499")
         leeg = [m._meta.label for m in admin.site._registry if not m._default_manager.exists()]
@@ -198,6 +202,7 @@ def objecten(django_db_setup, django_db_blocker):
             "edities": edities,
             "motie": motie,
             "import": import_record,
+            "taak": taak,
             "indicator": Indicator.objects.order_by("code").first(),
         }
         transaction.set_rollback(True)
@@ -276,6 +281,9 @@ def urls(sleutel: str, route: str, o: dict) -> dict[str, str]:
         "monitoring:indicator_geschiedenis": {"code": o["indicator"].code},
         "monitoring:import_ongedaan_maken": {"pk": o["import"].pk},
         "rapportage:motie": {"pk": o["motie"].pk},
+        "bronnen:taak": {"pk": o["taak"].pk},
+        "bronnen:taak_stand": {"pk": o["taak"].pk},
+        "bronnen:taak_bestand": {"pk": o["taak"].pk},
         "rapportage:motie_geschiedenis": {"pk": o["motie"].pk},
     }.get(sleutel)
     if kwargs is None and "<slug:sleutel>" in route and ":" in sleutel and not sleutel.startswith("admin:"):

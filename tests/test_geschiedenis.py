@@ -21,6 +21,7 @@ from monitoring.models import Indicator, Meting
 from rapportage import services as rapportage_services
 from rapportage.models import Motie
 from tests.accounts.factories import UserFactory
+from tests.achtergrondtaken import import_doorvoeren, import_ongedaan_maken, import_proef
 from tests.monitoring.bestanden import csv_bestand
 
 
@@ -309,15 +310,10 @@ def test_an_imports_metingen_show_on_the_indicator_history_with_import_as_source
     beheerder = gebruiker("beheerder")
     client.force_login(beheerder)
     kop = "indicator;periode;wijk;soort;waarde;bron"
-    client.post(
-        reverse("monitoring:import"),
-        {
-            "bestand": csv_bestand(
-                [kop, "6.1.1.1;2023;;realisatie;48,1%;KT", "6.1.1.1;2021;;realisatie;46%;KT"]
-            )
-        },
+    import_proef(
+        client, csv_bestand([kop, "6.1.1.1;2023;;realisatie;48,1%;KT", "6.1.1.1;2021;;realisatie;46%;KT"])
     )
-    client.post(reverse("monitoring:import"), {"doorvoeren": "1"})
+    import_doorvoeren(client)
     meting = Meting.objects.get(
         indicator__code="6.1.1.1", periode="2023", soort="realisatie", wijk=None, gebied=None
     )
@@ -337,7 +333,7 @@ def test_an_imports_metingen_show_on_the_indicator_history_with_import_as_source
 
     # Undoing the import shows too, with its own source.
     client.force_login(beheerder)
-    client.post(reverse("monitoring:import_ongedaan_maken", args=[nummer]))
+    import_ongedaan_maken(client, nummer)
     antwoord = client.get(reverse("monitoring:indicator_geschiedenis", args=["6.1.1.1"]))
     assert f"import nr. {nummer} ongedaan gemaakt" in _tekst(antwoord)
 

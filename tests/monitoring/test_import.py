@@ -2,11 +2,10 @@
 
 from decimal import Decimal
 
-from django.urls import reverse
-
 import pytest
 
 from monitoring.models import Import, Meting, Wijk
+from tests.achtergrondtaken import import_doorvoeren, import_ongedaan_maken, import_proef
 from tests.monitoring.bestanden import csv_bestand, xlsx_bestand, zipbom
 
 URL = "monitoring:import"
@@ -25,11 +24,15 @@ def beheer_client(client, monitoring, beheerder):
 
 
 def proef(client, bestand):
-    return client.post(reverse(URL), {"bestand": bestand})
+    return import_proef(client, bestand)
 
 
 def doorvoeren(client, **extra):
-    return client.post(reverse(URL), {"doorvoeren": "1", **extra}, follow=True)
+    return import_doorvoeren(client, **extra)
+
+
+def ongedaan_maken(client, record):
+    return import_ongedaan_maken(client, record.pk)
 
 
 def realisatie(code, periode, wijk=None):
@@ -134,14 +137,14 @@ def test_undo_deletes_created_metingen_and_restores_changed_ones(beheer_client):
     )
     doorvoeren(beheer_client)
     record = Import.objects.get()
-    antwoord = beheer_client.post(reverse("monitoring:import_ongedaan_maken", args=[record.pk]), follow=True)
+    antwoord = ongedaan_maken(beheer_client, record)
     assert "is ongedaan gemaakt" in antwoord.content.decode()
     assert Meting.objects.count() == aantal
     hersteld = realisatie("6.1.1.1", "2021")
     assert hersteld.waarde == Decimal("45.5") and hersteld.via_import is None
     record.refresh_from_db()
     assert record.ongedaan_op is not None
-    antwoord = beheer_client.post(reverse("monitoring:import_ongedaan_maken", args=[record.pk]), follow=True)
+    antwoord = ongedaan_maken(beheer_client, record)
     assert "al ongedaan gemaakt" in antwoord.content.decode()
 
 
@@ -151,11 +154,11 @@ def test_only_the_latest_import_can_be_undone(beheer_client):
         proef(beheer_client, csv_bestand([KOP, f"6.1.1.1;2021;;realisatie;{waarde};KT"]))
         doorvoeren(beheer_client)
     eerste, tweede = Import.objects.order_by("pk")
-    antwoord = beheer_client.post(reverse("monitoring:import_ongedaan_maken", args=[eerste.pk]), follow=True)
+    antwoord = ongedaan_maken(beheer_client, eerste)
     assert "Maak eerst de latere imports ongedaan" in antwoord.content.decode()
     assert realisatie("6.1.1.1", "2021").waarde == Decimal("42")
-    beheer_client.post(reverse("monitoring:import_ongedaan_maken", args=[tweede.pk]))
-    beheer_client.post(reverse("monitoring:import_ongedaan_maken", args=[eerste.pk]))
+    ongedaan_maken(beheer_client, tweede)
+    ongedaan_maken(beheer_client, eerste)
     assert realisatie("6.1.1.1", "2021").waarde == Decimal("45.5")
 
 

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 
 from monitoring.models import Import, Meting
+from tests.achtergrondtaken import import_doorvoeren, import_proef
 from tests.monitoring.bestanden import csv_bestand
 
 URL = "monitoring:import"
@@ -50,11 +51,11 @@ def excel_bestand(rijen: list[list], naam: str = "excel.xlsx") -> SimpleUploaded
 
 
 def proef(client, bestand):
-    return client.post(reverse(URL), {"bestand": bestand})
+    return import_proef(client, bestand)
 
 
 def doorvoeren(client, **extra):
-    return client.post(reverse(URL), {"doorvoeren": "1", **extra}, follow=True)
+    return import_doorvoeren(client, **extra)
 
 
 def meting(code, periode, soort="realisatie"):
@@ -245,10 +246,13 @@ def test_a_refused_commit_keeps_the_preview_and_the_stored_file_for_the_next_cho
             ["indicator;periode;soort;waarde", "6.1.1.1;2023;realisatie;48%", "6.1.1.1;2024;realisatie;x"]
         ),
     )
-    antwoord = beheer_client.post(reverse(URL), {"doorvoeren": "1"})
-    assert antwoord.status_code == 200  # no redirect to an empty upload page
+    taak = doorvoeren(
+        beheer_client
+    )  # the commit job refuses: its page says why and leads back to the preview
+    assert "er is niets ingelezen" in taak.content.decode()
+    antwoord = beheer_client.get(taak.context["taak"].resultaat["terug_url"])
     html = antwoord.content.decode()
-    assert "er is niets ingelezen" in html and 'id="fouten"' in html and 'id="nieuw"' in html
+    assert 'id="fouten"' in html and 'id="nieuw"' in html
     assert 'name="alleen_geldige"' in html and 'name="doorvoeren"' in html
     assert len(list(Path(tmp_path, "imports").iterdir())) == 1  # stored once, under its sha256
     antwoord = doorvoeren(beheer_client, alleen_geldige="on")  # no second upload

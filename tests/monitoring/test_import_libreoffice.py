@@ -12,12 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 import pytest
 
 from monitoring.importbestand import Cel, lees_rijen
 from monitoring.models import Meting
+from tests.achtergrondtaken import import_doorvoeren, import_proef
 
 BESTAND = Path(__file__).parent / "voorbeeldbestanden" / "libreoffice.xlsx"
 URL = "monitoring:import"
@@ -63,9 +63,7 @@ def test_the_reader_shows_each_libreoffice_cell_as_libreoffice_does():
 
 @pytest.mark.django_db
 def test_a_libreoffice_file_imports_what_libreoffice_shows(beheer_client):
-    antwoord = beheer_client.post(
-        reverse(URL), {"bestand": SimpleUploadedFile(BESTAND.name, BESTAND.read_bytes())}
-    )
+    antwoord = import_proef(beheer_client, SimpleUploadedFile(BESTAND.name, BESTAND.read_bytes()))
     analyse = antwoord.context["resultaat"].analyse
     assert not analyse.fouten and not analyse.waarschuwingen
     assert sorted((v.indicator.code, v.periode.tekst) for v in analyse.nieuw) == [
@@ -77,7 +75,7 @@ def test_a_libreoffice_file_imports_what_libreoffice_shows(beheer_client):
     ]
     html = antwoord.content.decode()
     assert "mei 2025" in html and "48,15%" in html and "1.605" in html
-    beheer_client.post(reverse(URL), {"doorvoeren": "1"}, follow=True)
+    import_doorvoeren(beheer_client)
     gezien = {
         (code, periode): (meting(code, periode).waarde, meting(code, periode).decimalen)
         for code, periode in [

@@ -8,6 +8,7 @@ import pytest
 
 from monitoring.models import Import, Meting
 from monitoring.uploadgrens import grootte_tekst
+from tests.achtergrondtaken import import_proef
 
 MB = 1024 * 1024
 KOP = "indicator;periode;wijk;soort;waarde;bron"
@@ -75,7 +76,7 @@ def test_the_body_beyond_the_maximum_is_not_kept(rf):
 def test_a_file_just_under_the_maximum_is_previewed(beheer_client, settings, tmp_path):
     bestand = spreadsheet(20_000)
     settings.IMPORT_MAX_BESTANDSGROOTTE = 20_000
-    antwoord = beheer_client.post(reverse("monitoring:import"), {"bestand": bestand})
+    antwoord = import_proef(beheer_client, bestand)
     assert antwoord.status_code == 200
     assert "maximum" not in antwoord.content.decode()
     resultaat = antwoord.context["resultaat"]

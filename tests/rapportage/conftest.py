@@ -8,6 +8,12 @@ from accounts.models import User
 from rapportage import services
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Publishing runs as a background job, whose progress file goes to MEDIA_ROOT: a fresh folder per test."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def demo(programma):
     """The demo accounts by username (manager, college, raad, griffie, trekker, beheerder …)."""

@@ -12,12 +12,18 @@ from actielijnen.models import Activiteit, Voortgangsrapportage
 from rapportage import services
 from rapportage.constants import RapportageStatus
 from rapportage.models import Rapportage
+from tests.achtergrondtaken import met_taken, taakpagina
 
 pytestmark = pytest.mark.django_db
 
 
 def _post_actie(client, rapportage, actie):
     return client.post(reverse("rapportage:editie_actie", args=[rapportage.pk, actie]))
+
+
+def _publiceren(client, rapportage):
+    """ "Publiceren" → the publish job runs in the worker → its job page (status, message, result link)."""
+    return taakpagina(client, met_taken(lambda: _post_actie(client, rapportage, "publiceren")))
 
 
 def test_manager_creates_college_sets_and_publishes_raad_reads_it(client, demo):
@@ -55,7 +61,8 @@ def test_manager_creates_college_sets_and_publishes_raad_reads_it(client, demo):
 
     client.force_login(demo["college"])
     assert _post_actie(client, rapportage, "vaststellen").status_code == 302
-    assert _post_actie(client, rapportage, "publiceren").status_code == 302
+    taak = _publiceren(client, rapportage).context["taak"]
+    assert (taak.status, taak.resultaat["url"]) == ("geslaagd", rapportage.get_absolute_url()), taak.melding
     rapportage.refresh_from_db()
     assert rapportage.status == RapportageStatus.GEPUBLICEERD
     assert [(o.van, o.naar, o.door.username) for o in rapportage.statusovergangen.all()] == [
@@ -116,7 +123,7 @@ def test_a_published_edition_is_never_edited_and_a_correction_replaces_it(client
     assert correctie.toelichtingen == rapportage.toelichtingen
     client.force_login(demo["college"])
     _post_actie(client, correctie, "vaststellen")
-    _post_actie(client, correctie, "publiceren")
+    assert _publiceren(client, correctie).context["taak"].status == "geslaagd"
     rapportage.refresh_from_db()
     correctie.refresh_from_db()
     assert rapportage.status == RapportageStatus.VERVANGEN

@@ -114,7 +114,7 @@ class Command(BaseCommand):
             f"Proefimport (lezen + valideren + vergelijken): {proeftijd:.1f} s, "
             f"fouten: {len(proef.analyse.fouten)}\n"
             f"Import (lezen + valideren + schrijven met historie): {importtijd:.1f} s — "
-            f"{len(analyse.nieuw)} nieuw, {historie} historieregels, {rijen / importtijd:,.0f} rijen/s\n"
+            f"{analyse.aantal_nieuw} nieuw, {historie} historieregels, {rijen / importtijd:,.0f} rijen/s\n"
             f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
             f"database: {transaction.get_connection().vendor} (alles is teruggedraaid)"
         )

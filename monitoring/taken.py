@@ -1,0 +1,150 @@
+"""
+Monitoring's background jobs: checking and committing an import, undoing one, the XLSX export.
+
+Each is a django-tasks task run by `manage.py db_worker`; `bronnen.taken.uitvoering` marks the job and carries
+its progress. The arguments are JSON (ids and file names): the worker is another process than the request.
+"""
+
+import pickle
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.urls import reverse
+
+from django_tasks import task
+
+from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
+from bronnen.taken import TaakGeweigerd, map_taken, uitvoering
+from monitoring import export as exporteren
+from monitoring.models import Import
+from monitoring.services import ImportGeweigerd, Importresultaat, import_ongedaan_maken, metingen_importeren
+
+XLSX_NAAM = "indicatoren-en-metingen.xlsx"
+
+
+def opslag() -> FileSystemStorage:
+    """Uploaded files wait here between the check and the commit; the worker reads them from here too.
+
+    MEDIA_ROOT is not served over HTTP: only the application reads these files.
+    """
+    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "imports")
+
+
+def _voorbeeld_pad(taak_id: int) -> Path:
+    """Beside the job's progress file (not among the uploads, which hold only the users' own files)."""
+    return map_taken() / f"{int(taak_id)}.voorbeeld.pickle"
+
+
+def voorbeeld_lezen(taak: Achtergrondtaak) -> Importresultaat | None:
+    """The preview (Importresultaat) a finished check job stored, or None if it is gone.
+
+    Pickle, because the preview is the service's own result object (analysis with its proposals) and the page
+    renders it exactly as the request used to. Unpickling untrusted bytes would run code; these bytes are safe
+    because only the worker writes them, under a name made from the job's id (never from the request), in
+    MEDIA_ROOT, which is not served and not writable over HTTP.
+    """
+    if taak.soort != Taaksoort.IMPORT_CONTROLEREN or taak.status != Taakstatus.GESLAAGD:
+        return None
+    try:
+        with _voorbeeld_pad(taak.pk).open("rb") as bestand:
+            return pickle.load(bestand)  # noqa: S301 (server-written, see above)
+    except FileNotFoundError:
+        return None
+
+
+@task()
+def import_controleren(*, taak_id: int, bestand: str, bestandsnaam: str) -> None:
+    """The dry run of an uploaded file: analyse it and keep the preview for the import page."""
+    with uitvoering(taak_id) as stap:
+        if stap is None:
+            return
+        with opslag().open(bestand, "rb") as inhoud:
+            resultaat = metingen_importeren(
+                bestand=inhoud,
+                bestandsnaam=bestandsnaam,
+                gebruiker=stap.taak.gebruiker,
+                voortgang=stap.voortgang,
+            )
+        pad = _voorbeeld_pad(taak_id)
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = pad.with_suffix(".tmp")
+        with tijdelijk.open("wb") as uit:
+            pickle.dump(resultaat, uit, protocol=pickle.HIGHEST_PROTOCOL)
+        tijdelijk.replace(pad)
+        stap.resultaat = {
+            "url": f"{reverse('monitoring:import')}?taak={taak_id}",
+            "link_tekst": "Bekijk het voorbeeld",
+            "bestand": bestand,
+            "bestandsnaam": bestandsnaam,
+        }
+        stap.melding = (
+            resultaat.bestandsfout or f"{resultaat.bestandsnaam} is gecontroleerd; bekijk het voorbeeld."
+        )
+
+
+@task()
+def import_doorvoeren(
+    *, taak_id: int, bestand: str, bestandsnaam: str, alleen_geldige: bool, controle_taak_id: int
+) -> None:
+    """Commit a checked file (one transaction in the service: a failure leaves the data as it was)."""
+    with uitvoering(taak_id) as stap:
+        if stap is None:
+            return
+        terug = f"{reverse('monitoring:import')}?taak={int(controle_taak_id)}"
+        stap.resultaat = {"terug_url": terug, "terug_tekst": "Terug naar het voorbeeld"}
+        if not opslag().exists(bestand):
+            raise TaakGeweigerd("Het bestand staat niet meer klaar; upload het opnieuw.")
+        with opslag().open(bestand, "rb") as inhoud:
+            resultaat = metingen_importeren(
+                bestand=inhoud,
+                bestandsnaam=bestandsnaam,
+                gebruiker=stap.taak.gebruiker,
+                doorvoeren=True,
+                alleen_geldige=alleen_geldige,
+                voortgang=stap.voortgang,
+            )
+        if not resultaat.doorgevoerd:
+            raise TaakGeweigerd(" ".join([resultaat.bestandsfout, *resultaat.meldingen]).strip())
+        opslag().delete(bestand)
+        _voorbeeld_pad(controle_taak_id).unlink(missing_ok=True)
+        stap.resultaat = {
+            "import": resultaat.import_record.pk,
+            "terug_url": reverse("monitoring:import"),
+            "terug_tekst": "Naar de importpagina",
+        }
+        stap.melding = " ".join(resultaat.meldingen)
+
+
+@task()
+def import_ongedaan_maken_taak(*, taak_id: int, import_id: int) -> None:
+    """Undo an import (set-based, one transaction in the service)."""
+    with uitvoering(taak_id) as stap:
+        if stap is None:
+            return
+        stap.resultaat = {"terug_url": reverse("monitoring:import"), "terug_tekst": "Naar de importpagina"}
+        record = Import.objects.get(pk=import_id)
+        try:
+            import_ongedaan_maken(
+                import_record=record, gebruiker=stap.taak.gebruiker, voortgang=stap.voortgang
+            )
+        except ImportGeweigerd as exc:
+            raise TaakGeweigerd(str(exc)) from exc
+        stap.melding = f"De import van {record.bestandsnaam} is ongedaan gemaakt."
+
+
+@task()
+def export_xlsx(*, taak_id: int) -> None:
+    """The monitoring export as XLSX, written to a file (constant memory) and downloaded when ready."""
+    with uitvoering(taak_id) as stap:
+        if stap is None:
+            return
+        # An unguessable name: the download goes through the job page's access check, but the name is no hint.
+        relatief = Path("exports") / f"{int(taak_id)}-{secrets.token_hex(8)}.xlsx"
+        pad = Path(settings.MEDIA_ROOT) / relatief
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        exporteren.xlsx_schrijven(stap.taak.gebruiker, pad, voortgang=stap.voortgang)
+        stap.bestand = str(relatief)
+        stap.resultaat = {"bestandsnaam": XLSX_NAAM, "terug_url": reverse("monitoring:export")}
+        stap.melding = "Het bestand is klaar."

@@ -1,0 +1,238 @@
+"""Background jobs (issue 14): queued with django-tasks-db, run by its worker, followed on the progress page.
+
+Every job here goes through the pages (upload, "Importeren", "Ongedaan maken", export) and the real database
+queue; tests/achtergrondtaken.py explains how the worker runs inside a test.
+"""
+
+import io
+import json
+import time
+from decimal import Decimal
+
+from django.urls import reverse
+
+import openpyxl
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from accounts.models import User
+from bronnen import taken as bronnen_taken
+from bronnen.laden import Verslag
+from bronnen.models import Achtergrondtaak, Taakstatus
+from monitoring.laden import laad_monitoring
+from monitoring.models import Import, Meting
+from tests.achtergrondtaken import met_taken, taakpagina, werker_draaien
+from tests.monitoring.bestanden import csv_bestand
+
+KOP = "indicator;periode;wijk;soort;waarde;bron"
+REGELS = [KOP, "6.1.1.1;2023;;realisatie;48,1%;KT", "6.1.1.1;2021;;realisatie;46%;KT"]
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def gegevens(programma):
+    """The demo programme with its users, plus monitoring's figures (as tests/monitoring/conftest.py loads them)."""
+    laad_monitoring(Verslag())
+
+
+def gebruiker(naam):
+    return User.objects.get(username=naam)
+
+
+@pytest.fixture
+def beheer_client(client, gegevens):
+    client.force_login(gebruiker("beheerder"))
+    return client
+
+
+def uploaden(client, regels, **kwargs):
+    return met_taken(
+        lambda: client.post(reverse("monitoring:import"), {"bestand": csv_bestand(regels)}), **kwargs
+    )
+
+
+def stand(client, taak):
+    return client.get(reverse("bronnen:taak_stand", args=[taak.pk])).json()
+
+
+@pytest.mark.django_db
+def test_upload_queues_a_job_that_the_worker_runs_and_the_page_follows(beheer_client):
+    beheerder = gebruiker("beheerder")
+    antwoord = uploaden(beheer_client, REGELS, uitvoeren=False)
+    taak = Achtergrondtaak.objects.get()
+    assert antwoord.url == reverse("bronnen:taak", args=[taak.pk])
+    assert (taak.gebruiker, taak.status, taak.soort) == (beheerder, "wachtend", "import_controleren")
+    assert DBTaskResult.objects.get().status == "READY"
+    pagina = beheer_client.get(antwoord.url).content.decode()
+    assert "Wacht op verwerking" in pagina and "Vernieuwen" in pagina and "<progress" in pagina
+    assert stand(beheer_client, taak)["afgelopen"] is False
+
+    werker_draaien()
+    taak.refresh_from_db()
+    assert taak.status == "geslaagd" and DBTaskResult.objects.get().status == "SUCCESSFUL"
+    pagina = beheer_client.get(antwoord.url)
+    assert stand(beheer_client, taak) == {
+        "status": "geslaagd",
+        "status_tekst": "Klaar",
+        "afgelopen": True,
+        "gedaan": 2,
+        "totaal": taak.totaal,
+        "eenheid": "rijen",
+        "melding": "metingen.csv is gecontroleerd; bekijk het voorbeeld.",
+    }
+    assert "Bekijk het voorbeeld" in pagina.content.decode()
+    voorbeeld = beheer_client.get(pagina.context["taak"].resultaat["url"])
+    assert voorbeeld.context["resultaat"].analyse.aantal_rijen == 2
+    assert "Importeren" in voorbeeld.content.decode()
+    # The import page lists the job, so the user can come back to it.
+    assert (
+        reverse("bronnen:taak", args=[taak.pk])
+        in beheer_client.get(reverse("monitoring:import")).content.decode()
+    )
+    assert Meting.objects.filter(periode="2023", indicator__code="6.1.1.1", soort="realisatie").count() == 0
+
+
+@pytest.mark.django_db
+def test_the_progress_json_counts_up_while_the_job_runs(beheer_client, monkeypatch):
+    monkeypatch.setattr(bronnen_taken, "MIN_INTERVAL_SECONDEN", 0)
+    # 12.000 rows (unknown indicators: cheap to check), so the service reports several chunks.
+    regels = [KOP] + [f"9.9.{i};2023;;realisatie;1;" for i in range(12_000)]
+    uploaden(beheer_client, regels, uitvoeren=False)
+    taak = Achtergrondtaak.objects.get()
+    gezien = []
+    schrijven = bronnen_taken._schrijf_voortgang
+
+    def en_vraag_de_pagina(taak_pk, gedaan, totaal):
+        schrijven(taak_pk, gedaan, totaal)
+        # What the browser's poll would get at this moment, through the real view.
+        gezien.append(stand(beheer_client, taak))
+
+    monkeypatch.setattr(bronnen_taken, "_schrijf_voortgang", en_vraag_de_pagina)
+    werker_draaien()
+    lopend = [s["gedaan"] for s in gezien if s["status"] == "bezig"]
+    assert len(set(lopend)) >= 3, lopend
+    assert lopend == sorted(lopend) and lopend[-1] == 12_000
+    taak.refresh_from_db()
+    assert taak.status == "geslaagd" and taak.gedaan == 12_000
+
+
+@pytest.mark.django_db
+def test_a_job_that_fails_midway_leaves_the_data_as_it_was_and_says_so_in_dutch(beheer_client, monkeypatch):
+    uploaden(beheer_client, REGELS)
+    metingen, historie = Meting.objects.count(), Meting.history.count()
+
+    def stuk(self, gedaan, totaal=None):
+        if self.taak.soort == "import_doorvoeren" and gedaan:
+            raise RuntimeError("schijf vol")  # after the first chunk was analysed and written
+
+    monkeypatch.setattr(bronnen_taken.Uitvoering, "voortgang", stuk)
+    pagina = taakpagina(
+        beheer_client,
+        met_taken(lambda: beheer_client.post(reverse("monitoring:import"), {"doorvoeren": "1"})),
+    )
+    taak = Achtergrondtaak.objects.get(soort="import_doorvoeren")
+    assert taak.status == "mislukt" and taak.melding == bronnen_taken.ONVERWACHTE_FOUT
+    assert "er is niets gewijzigd" in pagina.content.decode() and 'role="alert"' in pagina.content.decode()
+    assert (Meting.objects.count(), Meting.history.count(), Import.objects.count()) == (metingen, historie, 0)
+    assert (
+        DBTaskResult.objects.get(id=taak.taak_id).status == "FAILED"
+    )  # with the traceback, for the beheerder
+    assert stand(beheer_client, taak)["status"] == "mislukt"
+
+
+@pytest.mark.django_db
+def test_a_job_whose_worker_was_killed_shows_as_failed(beheer_client, settings):
+    uploaden(beheer_client, REGELS, uitvoeren=False)
+    taak = Achtergrondtaak.objects.get()
+    Achtergrondtaak.objects.filter(pk=taak.pk).update(status=Taakstatus.BEZIG)
+    bronnen_taken._schrijf_voortgang(taak.pk, 1, 2)
+    assert stand(beheer_client, taak)["status"] == "bezig"  # a fresh heartbeat: still running
+    pad = bronnen_taken._voortgangsbestand(taak.pk)
+    oud = time.time() - 60 * settings.TAKEN_HARTSLAG_MINUTEN - 1
+    pad.write_text(json.dumps({"gedaan": 1, "totaal": 2, "hartslag": oud}))
+    json_stand = stand(beheer_client, taak)
+    assert (json_stand["status"], json_stand["melding"]) == ("mislukt", bronnen_taken.ONDERBROKEN)
+    assert (
+        "De taak is onderbroken"
+        in beheer_client.get(reverse("bronnen:taak", args=[taak.pk])).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_refused_undo_ends_failed_with_the_services_dutch_reason(beheer_client):
+    uploaden(beheer_client, REGELS)
+    taakpagina(
+        beheer_client,
+        met_taken(lambda: beheer_client.post(reverse("monitoring:import"), {"doorvoeren": "1"})),
+    )
+    record = Import.objects.get()
+    url = reverse("monitoring:import_ongedaan_maken", args=[record.pk])
+    assert (
+        "is ongedaan gemaakt"
+        in taakpagina(beheer_client, met_taken(lambda: beheer_client.post(url))).content.decode()
+    )
+    pagina = taakpagina(beheer_client, met_taken(lambda: beheer_client.post(url))).content.decode()
+    assert "Deze import is al ongedaan gemaakt." in pagina and "Mislukt" in pagina
+
+
+@pytest.mark.django_db
+def test_only_who_started_a_job_and_the_beheerder_see_it(client, gegevens):
+    manager, beheerder, trekker = gebruiker("manager"), gebruiker("beheerder"), gebruiker("trekker")
+    client.force_login(manager)
+    met_taken(lambda: client.post(reverse("monitoring:export")))
+    taak = Achtergrondtaak.objects.get()
+    assert (taak.gebruiker, taak.status) == (manager, "geslaagd")
+    adressen = [
+        reverse(naam, args=[taak.pk])
+        for naam in ("bronnen:taak", "bronnen:taak_stand", "bronnen:taak_bestand")
+    ]
+    assert [client.get(a).status_code for a in adressen] == [200, 200, 200]
+    client.force_login(trekker)
+    assert [client.get(a).status_code for a in adressen] == [404, 404, 404]
+    client.force_login(beheerder)  # sees the job, to help; the file itself stays the manager's
+    assert [client.get(a).status_code for a in adressen] == [200, 200, 404]
+    client.logout()
+    assert all(client.get(a).status_code == 302 for a in adressen)
+
+
+@pytest.mark.django_db
+def test_the_xlsx_export_is_made_by_a_job_and_downloaded_when_ready(client, gegevens):
+    client.force_login(gebruiker("manager"))
+    pagina = client.get(reverse("monitoring:export"))
+    assert pagina.status_code == 200 and "Excel-bestand maken" in pagina.content.decode()
+    pagina = taakpagina(client, met_taken(lambda: client.post(reverse("monitoring:export"))))
+    taak = pagina.context["taak"]
+    assert taak.totaal and taak.gedaan == taak.totaal
+    download = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+    assert download["Content-Disposition"] == 'attachment; filename="indicatoren-en-metingen.xlsx"'
+    blad = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))["Metingen"]
+    assert blad.max_row - 1 == Meting.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_csv_export_streams_without_a_job(client, gegevens):
+    client.force_login(gebruiker("manager"))
+    antwoord = client.get(reverse("monitoring:export"), {"formaat": "csv"})
+    assert antwoord.streaming and b"".join(antwoord.streaming_content).decode().startswith("\ufeff")
+    assert not Achtergrondtaak.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_job_is_queued_by_the_real_commit_and_run_by_the_worker(client, gegevens):
+    """No captured callbacks here: the request commits for real, on_commit queues, the worker sees the rows."""
+    client.force_login(gebruiker("beheerder"))
+    antwoord = client.post(reverse("monitoring:import"), {"bestand": csv_bestand(REGELS)})
+    taak = Achtergrondtaak.objects.get()
+    assert taak.taak_id == str(DBTaskResult.objects.get().id)  # queued after the commit
+    werker_draaien()
+    taak.refresh_from_db()
+    assert taak.status == "geslaagd"
+    assert "Bekijk het voorbeeld" in client.get(antwoord.url).content.decode()
+    met_taken(lambda: client.post(reverse("monitoring:import"), {"doorvoeren": "1"}))
+    assert Meting.objects.get(
+        indicator__code="6.1.1.1", periode="2023", soort="realisatie", wijk=None, gebied=None
+    ).waarde == Decimal("48.1")

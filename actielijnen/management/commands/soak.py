@@ -320,6 +320,21 @@ class Gebruiker(threading.Thread):
 # --- gunicorn and its workers ------------------------------------------------------------------------------
 
 
+def collectstatic(omgeving: dict) -> float:
+    """Collect the static files for a server with this environment (its STATIC_ROOT); returns the seconds taken."""
+    begin = time.monotonic()
+    resultaat = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+    )
+    if resultaat.returncode:
+        raise CommandError(f"collectstatic mislukt:\n{resultaat.stderr[-3000:]}")
+    return time.monotonic() - begin
+
+
 def _vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -504,17 +519,7 @@ class Command(BaseCommand):
         return plan
 
     def _collectstatic(self, omgeving):
-        begin = time.monotonic()
-        resultaat = subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=settings.BASE_DIR,
-            env=omgeving,
-            capture_output=True,
-            text=True,
-        )
-        if resultaat.returncode:
-            raise CommandError(f"collectstatic mislukt:\n{resultaat.stderr[-3000:]}")
-        self.stdout.write(f"collectstatic: {time.monotonic() - begin:.1f} s")
+        self.stdout.write(f"collectstatic: {collectstatic(omgeving):.1f} s")
 
     def _run(self, tijdelijk, omgeving, plan, wachtwoord, run_id, seconden, workers, denktijd, opwarmen):
         poort = _vrije_poort()

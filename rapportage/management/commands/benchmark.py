@@ -32,6 +32,7 @@ from actielijnen.management.commands.soak import (
     Sessie,
     _server_omgeving,
     _vrije_poort,
+    collectstatic,
 )
 from rapportage import benchmark, benchmark_import
 from rapportage.benchmark import DOEL_VLOER, oordeel
@@ -113,15 +114,7 @@ class Command(BaseCommand):
         uitkomst = {"verbindingen": verbindingen, "seconden": seconden, "workers": 2, "metingen": []}
         with tempfile.TemporaryDirectory(prefix="bench-") as map_:
             omgeving = _server_omgeving(str(Path(map_) / "static"), False)
-            gedaan = subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                cwd=settings.BASE_DIR,
-                env=omgeving,
-                capture_output=True,
-                text=True,
-            )
-            if gedaan.returncode:
-                raise CommandError(f"collectstatic mislukt:\n{gedaan.stderr[-2000:]}")
+            collectstatic(omgeving)
             poort = _vrije_poort()
             foutlog = Path(map_) / "error.log"
             server = subprocess.Popen(

@@ -1,6 +1,9 @@
 from accounts.informatiepiramide import niveaus_voor
+from accounts.navigatie import hoofdmenu
 
 
 def informatiepiramide(request):
-    """The pyramid levels for the navigation: every level, the user's own highlighted, the openable ones linked."""
-    return {"piramide_niveaus": niveaus_voor(getattr(request, "user", None))}
+    """The pyramid levels (every level, the user's own highlighted, the openable ones linked) and the main menu
+    (only what the user may open, the current page marked)."""
+    user = getattr(request, "user", None)
+    return {"piramide_niveaus": niveaus_voor(user), "hoofdmenu": hoofdmenu(user, request.path)}

@@ -1,12 +1,14 @@
 """Forms validate input (in Dutch, next to the field); services do the writing."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from actielijnen.constants import SCORE_SCHAAL, ActiviteitStatus, Fase, RagStatus, RisicoStatus
 from actielijnen.kwartaal import kwartaal_valideren
 from actielijnen.models import Actielijn, Mijlpaal, Opdrachtbeschrijving, Risico, Thema
-from actielijnen.selectors import RAG_KEUZES
+from actielijnen.selectors import RAG_KEUZES, SIGNALEN
 from actielijnen.services import jaarsamenvattingen_gezien
 from bronnen.gelijktijdigheid import origineel_toevoegen
 from bronnen.periode import OngeldigePeriode, Periode
@@ -21,13 +23,14 @@ class VoortgangsrapportageForm(forms.Form):
         help_text="De periode waarover u rapporteert: een maand (2025-05), een kwartaal (2025-Q2) of een jaar (2025).",
     )
     rag = forms.ChoiceField(
-        label="RAG-status",
+        label="Stoplichtkleur",
         choices=RagStatus.choices,
         widget=forms.RadioSelect,
         help_text="Groen: op koers. Oranje: aandacht nodig. Rood: bijsturing nodig.",
     )
     percentage_gereed = forms.IntegerField(label="Percentage gereed", min_value=0, max_value=100)
-    fase = forms.ChoiceField(label="Fase", choices=Fase.choices)
+    # The empty first choice: an activity whose phase nobody recorded yet must not silently start at Verkenning.
+    fase = forms.ChoiceField(label="Fase", choices=[("", "Kies de fase"), *Fase.choices])
     status = forms.ChoiceField(label="Status van de activiteit", choices=ActiviteitStatus.choices)
     toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 4}))
     knelpunten = forms.CharField(label="Knelpunten", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -49,13 +52,24 @@ class VoortgangsrapportageForm(forms.Form):
     )
 
     def __init__(self, *args, activiteit, **kwargs):
+        """A new update starts from where the activity stands now: its phase, status, stoplicht and % gereed."""
         super().__init__(*args, **kwargs)
-        self.fields["mijlpalen_bereikt"].queryset = activiteit.mijlpalen.filter(datum_bereikt__isnull=True)
+        mijlpalen = self.fields["mijlpalen_bereikt"]
+        mijlpalen.queryset = activiteit.mijlpalen.filter(datum_bereikt__isnull=True)
+        mijlpalen.geen_keuzes = format_html(
+            'Deze activiteit heeft nog geen open mijlpalen. <a class="utrecht-link" href="{}">Mijlpaal toevoegen</a>',
+            reverse("actielijnen:mijlpaal_create", args=[activiteit.sleutel]),
+        )
         if not self.is_bound:
+            # The activity carries the last update's stoplicht, fase and status (services); % gereed only the
+            # update itself has.
+            vorige = activiteit.voortgangsrapportages.order_by("-datum", "-pk").first()
             self.initial.setdefault("periode", timezone.localdate().strftime("%Y-%m"))
             self.initial.setdefault("status", activiteit.status)
-            self.initial.setdefault("fase", activiteit.fase)
-            self.initial.setdefault("rag", activiteit.rag)
+            self.initial.setdefault("fase", activiteit.fase or (vorige.fase if vorige else ""))
+            self.initial.setdefault("rag", activiteit.rag or (vorige.rag if vorige else ""))
+            if vorige is not None:
+                self.initial.setdefault("percentage_gereed", vorige.percentage_gereed)
 
     def clean_periode(self):
         """Only a real period (2025, 2025-Q2, 2025-05), stored the one way, so pages can show it in Dutch."""
@@ -201,8 +215,10 @@ class DashboardFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", choices=[("", "Alle"), *ActiviteitStatus.choices], required=False
     )
-    rag = forms.ChoiceField(label="RAG-status", choices=[("", "Alle"), *RAG_KEUZES], required=False)
+    stoplicht = forms.ChoiceField(label="Stoplichtkleur", choices=[("", "Alle"), *RAG_KEUZES], required=False)
     trekker = forms.ModelChoiceField(label="Trekker", queryset=None, required=False)
+    # The summary's links (?signaal=mijlpaal-te-laat, …) filter on what needs attention.
+    signaal = forms.ChoiceField(label="Aandachtspunt", choices=[("", "Alle"), *SIGNALEN], required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,3 +234,26 @@ class DashboardFilterForm(forms.Form):
         self.fields["thema"].empty_label = "Alle"
         self.fields["trekker"].empty_label = "Alle"
         self.fields["trekker"].label_from_instance = lambda u: u.weergavenaam()
+
+
+class BesluitForm(forms.Form):
+    """The opdrachtgever's decision on an update that asked for one."""
+
+    besluit = forms.CharField(
+        label="Besluit",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat u besluit, zo dat de trekker ermee verder kan.",
+        error_messages={"required": "Schrijf op wat u besluit."},
+    )
+    datum = forms.DateField(
+        label="Datum van het besluit",
+        widget=DATUM,
+        error_messages={
+            "required": "Vul de datum van het besluit in.",
+            "invalid": "Vul een geldige datum in.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("datum", timezone.localdate())

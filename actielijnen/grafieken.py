@@ -1,49 +1,46 @@
 """Plotly figures for the level views, built in Python and drawn by static/js/grafiek.js.
 
 Each function returns a plain dict (the figure's JSON) for `json_script`; every template that shows one also
-shows a caption and a data table with the same numbers (WCAG 1.1.1).
+shows a caption and a data table with the same numbers (WCAG 1.1.1). The look (font, Dutch number formats,
+colours, legend below the plot) is the house style of bronnen.grafiekstijl, shared by every chart.
 
 The dicts are written directly in plotly's JSON form rather than through `plotly.graph_objects`: validating a
 go.Figure and serialising it cost more than all the queries of the college page (about 10 ms a figure, where the
-dict takes microseconds). The result is the same JSON go.Figure(...).to_json() gives, including the default
-template, which tests/test_grafieken_snelheid.py checks against plotly itself.
+dict takes microseconds). tests/test_grafieken_als_dict.py checks them against go.Figure with the same layout.
 """
 
 from datetime import date
-from functools import cache
-
-import plotly.io as pio
 
 from actielijnen.constants import RagStatus
 from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde
+from bronnen import grafiekstijl
+from bronnen.notatie import format_getal
 
-RAG_KLEUREN = {"groen": "#2e7d32", "oranje": "#b35900", "rood": "#b71c1c", "onbekend": "#757575"}
+RAG_KLEUREN = grafiekstijl.STOPLICHT_KLEUREN
 RAG_NAMEN = {**{rag.value: rag.label for rag in RagStatus}, "onbekend": "Onbekend: nog geen update"}
 TIJDLIJN_BEGIN = date(2023, 1, 1)
 TIJDLIJN_EINDE = date(2025, 12, 31)
 PEILMOMENT = date(2025, 1, 1)  # §3: the uitvoeringsagenda's horizon, marked on the timeline
-
-_LAYOUT = {
-    "font": {"family": "Noto Sans, sans-serif", "size": 13},
-    "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
-    "paper_bgcolor": "#ffffff",
-    "plot_bgcolor": "#ffffff",
-    "separators": ",.",
-}
+# An activity's name on the timeline's axis is cut here, so the bars keep most of a phone's width; the hover
+# text and the table below the chart give the whole name.
+LABEL_LENGTE = 22
 
 
-@cache
-def _sjabloon() -> dict:
-    """Plotly's default template as go.Figure writes it into every figure's layout; computed once.
-
-    Shared between figures: nothing changes a figure dict after it is built, json_script only reads it.
-    """
-    return pio.templates[pio.templates.default].to_plotly_json()
+def _kort(tekst: str) -> str:
+    return tekst if len(tekst) <= LABEL_LENGTE else tekst[: LABEL_LENGTE - 1].rstrip() + "…"
 
 
-def figuur(data: list[dict], layout: dict) -> dict:
-    """A figure in plotly's JSON form: traces (each with its "type") and layout, plus plotly's default template."""
-    return {"data": data, "layout": {"template": _sjabloon(), **layout}}
+def _labels(standen) -> dict[int, str]:
+    """Each row's axis label: the name cut short, or whole where two cut names would read the same."""
+    korte = [_kort(str(s.activiteit)) for s in standen]
+    return {
+        id(s): kort if korte.count(kort) == 1 else str(s.activiteit)
+        for s, kort in zip(standen, korte, strict=True)
+    }
+
+
+def _kwartaal(dag: date) -> str:
+    return f"Q{(dag.month - 1) // 3 + 1} {dag.year}"
 
 
 def tijdlijn(standen) -> dict | None:
@@ -51,6 +48,7 @@ def tijdlijn(standen) -> dict | None:
     gepland = [s for s in standen if s.activiteit.geplande_start and s.activiteit.gepland_einde]
     if not gepland:
         return None
+    labels = _labels(gepland)
     data = []
     for rag in ("groen", "oranje", "rood", "onbekend"):
         rijen = [s for s in gepland if s.rag_woord == rag]
@@ -61,7 +59,7 @@ def tijdlijn(standen) -> dict | None:
         data.append(
             {
                 "type": "bar",
-                "y": [str(s.activiteit) for s in rijen],
+                "y": [labels[id(s)] for s in rijen],
                 "x": [(e - b).days * 86_400_000 for b, e in zip(begin, einde, strict=True)],
                 "base": [b.isoformat() for b in begin],
                 "orientation": "h",
@@ -69,53 +67,60 @@ def tijdlijn(standen) -> dict | None:
                 # agenda 2023 reads "Niet op de agenda 2023").
                 "name": RAG_NAMEN[rag],
                 "marker": {"color": RAG_KLEUREN[rag]},
-                "hovertemplate": "%{y}<extra></extra>",
+                "customdata": [
+                    [str(s.activiteit), f"{_kwartaal(b)} tot en met {_kwartaal(e)}"]
+                    for s, b, e in zip(rijen, begin, einde, strict=True)
+                ],
+                "hovertemplate": "%{customdata[0]}<br>Gepland: %{customdata[1]}<br>"
+                f"Stoplicht: {RAG_NAMEN[rag]}<extra></extra>",
             }
         )
     kwartalen = [date(j, m, 1) for j in (2023, 2024, 2025) for m in (1, 4, 7, 10)]
     peil = PEILMOMENT.isoformat()
-    return figuur(
+    return grafiekstijl.figuur(
         data,
-        {
-            **_LAYOUT,
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": peil,
-                    "x1": peil,
-                    "xref": "x",
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "y domain",
-                    "line": {"color": "#1a1a1a", "dash": "dash", "width": 2},
-                }
-            ],
-            "annotations": [
-                {
-                    "x": peil,
-                    "y": 1.02,
-                    "yref": "paper",
-                    "text": "1 januari 2025",
-                    "showarrow": False,
-                    "xanchor": "left",
-                }
-            ],
-            "barmode": "overlay",
-            "height": max(300, 28 * len(gepland) + 120),
-            "xaxis": {
-                "type": "date",
-                "range": [TIJDLIJN_BEGIN.isoformat(), TIJDLIJN_EINDE.isoformat()],
-                "tickvals": [k.isoformat() for k in kwartalen],
-                "ticktext": [f"Q{(k.month - 1) // 3 + 1} {k.year}" for k in kwartalen],
-            },
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "legend": {"orientation": "h", "y": -0.15},
+        shapes=[
+            {
+                "type": "line",
+                "x0": peil,
+                "x1": peil,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"color": grafiekstijl.INKT, "dash": "dash", "width": 2},
+            }
+        ],
+        annotations=[
+            {
+                "x": peil,
+                "y": 1.02,
+                "yref": "paper",
+                "text": "1 januari 2025",
+                "showarrow": False,
+                # Left of the line: the quarters before 2025 leave it room, also on a phone.
+                "xanchor": "right",
+            }
+        ],
+        barmode="overlay",
+        height=max(300, 28 * len(gepland) + 140),
+        xaxis={
+            "type": "date",
+            "range": [TIJDLIJN_BEGIN.isoformat(), TIJDLIJN_EINDE.isoformat()],
+            "tickmode": "array",
+            "tickvals": [k.isoformat() for k in kwartalen],
+            "ticktext": [_kwartaal(k) for k in kwartalen],
         },
+        yaxis={"autorange": "reversed", "type": "category"},
     )
 
 
+def _activiteiten(aantal: int) -> str:
+    return "1 activiteit" if aantal == 1 else f"{format_getal(aantal)} activiteiten"
+
+
 def voortgang_per_actielijn(voortgang) -> dict | None:
-    """Stacked bars: per actielijn the number of activities per RAG status."""
+    """Stacked bars: per actielijn the number of activities per stoplicht colour."""
     if not voortgang:
         return None
     namen = [f"Actielijn {v.actielijn.nummer}" for v in voortgang]
@@ -124,23 +129,16 @@ def voortgang_per_actielijn(voortgang) -> dict | None:
             "type": "bar",
             "x": namen,
             "y": [getattr(v, rag) for v in voortgang],
-            "name": label,
+            "name": RAG_NAMEN[rag],
             "marker": {"color": RAG_KLEUREN[rag]},
+            "customdata": [_activiteiten(getattr(v, rag)) for v in voortgang],
+            "hovertemplate": f"%{{x}}<br>Stoplicht: {RAG_NAMEN[rag]}<br>%{{customdata}}<extra></extra>",
         }
-        for rag, label in (
-            ("groen", "Op koers"),
-            ("oranje", "Aandacht nodig"),
-            ("rood", "Bijsturing nodig"),
-            ("onbekend", "Nog geen update"),
-        )
+        for rag in ("groen", "oranje", "rood", "onbekend")
     ]
-    return figuur(
+    return grafiekstijl.figuur(
         data,
-        {
-            **_LAYOUT,
-            "barmode": "stack",
-            "height": 320,
-            "yaxis": {"title": {"text": "aantal activiteiten"}, "dtick": 1},
-            "legend": {"orientation": "h", "y": -0.2},
-        },
+        barmode="stack",
+        height=340,
+        yaxis={**grafiekstijl.as_aantallen("Aantal activiteiten"), "dtick": 1},
     )

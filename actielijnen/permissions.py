@@ -61,6 +61,18 @@ def mag_akkoord_geven(user, activiteit, rol: str) -> bool:
     return rol in akkoord_rollen(user, activiteit)
 
 
+def mag_planning_vastleggen(user, activiteit) -> bool:
+    """The first planning of an activity is the opdrachtgever's decision (§2.2); the datakernteam may record it.
+
+    Once a planning exists, a change goes through a planningswijziging and its three akkoorden.
+    """
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("actielijnen.change_activiteit") or (
+        activiteit.opdrachtgever_id is not None and activiteit.opdrachtgever_id == user.pk
+    )
+
+
 def mag_opdrachtbeschrijving_bewerken(user, opdrachtbeschrijving) -> bool:
     """The trekker writes the opdrachtbeschrijving until it is vastgesteld."""
     return opdrachtbeschrijving.status != OpdrachtbeschrijvingStatus.VASTGESTELD and mag_bewerken(
@@ -76,3 +88,28 @@ def mag_opdrachtbeschrijving_vaststellen(user, opdrachtbeschrijving) -> bool:
 def mag_interne_gegevens_zien(user) -> bool:
     """Knelpunten, verhalen, toelichting and names: the programme organisation, not college, raad or inwoners."""
     return user.is_authenticated and user.has_perm("actielijnen.view_voortgangsrapportage")
+
+
+def mag_besluit_nemen(user, voortgangsrapportage) -> bool:
+    """Only the activity's own opdrachtgever decides on an update that asks for a decision; others (the manager
+    too) may read the open decision but not take it."""
+    return (
+        user.is_authenticated
+        and voortgangsrapportage.besluit_nodig
+        and voortgangsrapportage.activiteit.opdrachtgever_id == user.pk
+    )
+
+
+def mag_risicoregister_zien(user) -> bool:
+    """The risk register and each risk's page: the programme organisation (college and raad see outcomes)."""
+    return user.is_authenticated and user.has_perm("actielijnen.view_risico")
+
+
+def mag_programmarisico_beoordelen(user, risico=None) -> bool:
+    """Score and own a risk of the programme as a whole (§3): the manager (and the datakernteam).
+
+    A trekker keeps the risks of their own activity (mag_bewerken); an activity's risk is never scored here.
+    """
+    if not (user.is_authenticated and user.has_perm("actielijnen.change_risico")):
+        return False
+    return risico is None or risico.activiteit_id is None

@@ -39,7 +39,10 @@ ROL_PERMISSIES = {
     Rol.TREKKER: _UITVOERING,
     Rol.OPDRACHTGEVER: _UITVOERING,
     Rol.OPGAVECOORDINATOR: _UITVOERING,
-    Rol.MANAGER: _MANAGEMENT,
+    # The manager scores and owns the programme risks of §3 in the application (risico_beoordelen; object rule
+    # actielijnen.permissions.mag_programmarisico_beoordelen: programme risks only, activity risks stay with
+    # their trekker). The manager is no staff, so this opens no admin.
+    Rol.MANAGER: [*_MANAGEMENT, "actielijnen.change_risico"],
     # College and raad see outcomes only: no activity details, notes or staff names.
     Rol.COLLEGE: ["actielijnen.view_college", "actielijnen.view_raad"],
     Rol.RAAD: ["actielijnen.view_raad"],

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from actielijnen.constants import (
     ActiviteitStatus,
+    Fase,
     OpdrachtbeschrijvingStatus,
     PlanningswijzigingStatus,
     RagStatus,
@@ -37,6 +38,7 @@ from actielijnen.models import (
     Voortgangsrapportage,
 )
 from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen, mag_interne_gegevens_zien
+from actielijnen.risicoregister import aantal_boven_drempel
 from bronnen.geschiedenis import geschiedenis
 
 # An update is "binnenkort" due within this many days.
@@ -69,6 +71,10 @@ def activiteiten_met_stand(
     laatste = Voortgangsrapportage.objects.filter(activiteit=OuterRef("pk"), datum__lte=vandaag).order_by(
         "-datum", "-pk"
     )
+    # Updates that asked for a decision the opdrachtgever had not taken by `vandaag` (actielijnen.Besluit).
+    wacht_op_besluit = Voortgangsrapportage.objects.filter(
+        activiteit=OuterRef("pk"), datum__lte=vandaag, besluit_nodig=True
+    ).filter(Q(besluit__isnull=True) | Q(besluit__datum__gt=vandaag))
     queryset = queryset if queryset is not None else Activiteit.objects.all()
     return (
         queryset.select_related("actielijn", "trekker", "opdrachtgever", "opdrachtbeschrijving")
@@ -79,8 +85,10 @@ def activiteiten_met_stand(
             laatste_percentage=Subquery(laatste.values("percentage_gereed")[:1]),
             laatste_fase=Subquery(laatste.values("fase")[:1]),
             laatste_status=Subquery(laatste.values("status")[:1]),
-            laatste_besluit_nodig=Subquery(laatste.values("besluit_nodig")[:1]),
-            laatste_besluit=Subquery(laatste.values("besluit_omschrijving")[:1]),
+            open_updatebesluiten=_aantal(wacht_op_besluit),
+            open_besluit_tekst=Subquery(
+                wacht_op_besluit.order_by("-datum", "-pk").values("besluit_omschrijving")[:1]
+            ),
             mijlpalen_te_laat=_aantal(
                 Mijlpaal.objects.filter(
                     activiteit=OuterRef("pk"), datum_bereikt__isnull=True, datum_gepland__lt=vandaag
@@ -131,6 +139,11 @@ class Stand:
         return ActiviteitStatus(self.status).label
 
     @property
+    def fase_label(self) -> str:
+        """The phase as the forms name it ("Borging en evaluatie"), never the stored code."""
+        return Fase(self.fase).label if self.fase in Fase.values else self.fase
+
+    @property
     def gestart(self) -> bool:
         return self.status in GESTART
 
@@ -156,7 +169,7 @@ def stand_van(activiteit: Activiteit, *, vandaag: date, actueel: bool = True) ->
     opdracht = getattr(activiteit, "opdrachtbeschrijving", None)
     open_besluiten = (
         activiteit.open_planningswijzigingen
-        + (1 if activiteit.laatste_besluit_nodig else 0)
+        + activiteit.open_updatebesluiten
         + (1 if opdracht and opdracht.status == OpdrachtbeschrijvingStatus.TER_GOEDKEURING else 0)
     )
     return Stand(
@@ -170,7 +183,7 @@ def stand_van(activiteit: Activiteit, *, vandaag: date, actueel: bool = True) ->
         dagen_sinds_update=(vandaag - activiteit.laatste_datum).days if activiteit.laatste_datum else None,
         mijlpalen_te_laat=activiteit.mijlpalen_te_laat,
         open_besluiten=open_besluiten,
-        besluit=activiteit.laatste_besluit or "" if activiteit.laatste_besluit_nodig else "",
+        besluit=activiteit.open_besluit_tekst or "",
     )
 
 
@@ -243,11 +256,17 @@ def activiteit_detail(
             "voorwaarde_voor",
             "jaarsamenvattingen",
             "opdrachtbeschrijving__jaarbedragen",
+            # The indicators this activity should move: monitoring's link read backwards by name (a lower floor
+            # never imports a higher one).
+            "indicatoren__doel",
         )
         .get(sleutel=sleutel)
     )
     activiteit.rapportages = Paginator(
-        activiteit.voortgangsrapportages.select_related("auteur").order_by("-datum", "-pk"), per_pagina
+        activiteit.voortgangsrapportages.select_related("auteur", "besluit__genomen_door").order_by(
+            "-datum", "-pk"
+        ),
+        per_pagina,
     ).get_page(pagina)
     activiteit.risico_lijst = list(
         activiteit.risicos.select_related("basisrisico").prefetch_related("wijzigingen").met_score()
@@ -263,39 +282,137 @@ def activiteit_detail(
 # --- Management -------------------------------------------------------------------------------------------
 
 
-def dashboard(*, filters: dict | None = None) -> list[Stand]:
-    """Every activity with its stand, filtered by actielijn, thema, status, trekker or RAG."""
-    filters = filters or {}
-    queryset = Activiteit.objects.all()
-    if filters.get("actielijn"):
-        queryset = queryset.filter(actielijn=filters["actielijn"])
-    if filters.get("thema"):
-        queryset = queryset.filter(themas=filters["thema"])
-    if filters.get("status"):
-        queryset = queryset.filter(status=filters["status"])
-    if filters.get("trekker"):
-        queryset = queryset.filter(trekker=filters["trekker"])
-    rijen = standen(queryset=queryset)
-    if filters.get("rag"):
-        rijen = [r for r in rijen if r.rag_woord == filters["rag"]]
-    return rijen
+# What the dashboard's summary links filter on (?signaal=…): the rows behind each count.
+SIGNALEN = [
+    ("update-te-laat", "Update te laat"),
+    ("mijlpaal-te-laat", "Mijlpaal te laat"),
+    ("besluit-open", "Wacht op een besluit"),
+]
+
+
+def _heeft_signaal(stand: Stand, signaal: str, vandaag: date) -> bool:
+    if signaal == "update-te-laat":
+        return stand.update_status(vandaag) == "te laat"
+    if signaal == "mijlpaal-te-laat":
+        return stand.mijlpalen_te_laat > 0
+    if signaal == "besluit-open":
+        return stand.open_besluiten > 0
+    return True
+
+
+class StoplichtTelling:
+    """Counts per stoplicht colour; the class says in `_tel` which rows count."""
+
+    def _tel(self, stoplicht: str) -> int:
+        raise NotImplementedError
+
+    @property
+    def groen(self) -> int:
+        return self._tel("groen")
+
+    @property
+    def oranje(self) -> int:
+        return self._tel("oranje")
+
+    @property
+    def rood(self) -> int:
+        return self._tel("rood")
+
+    @property
+    def onbekend(self) -> int:
+        return self._tel("onbekend")
+
+
+def _stoplicht_telt(stand: Stand, stoplicht: str) -> bool:
+    """Only agenda activities carry a stoplicht in the totals (the others do not run yet, README)."""
+    return stand.op_agenda and stand.rag_woord == stoplicht
+
+
+@dataclass
+class Dashboardgroep(StoplichtTelling):
+    """One actielijn's rows on the dashboard, with the counts its collapsible heading shows."""
+
+    actielijn: Actielijn
+    rijen: list[Stand]
+
+    def _tel(self, stoplicht: str) -> int:
+        return sum(1 for r in self.rijen if _stoplicht_telt(r, stoplicht))
+
+    @property
+    def niet_op_agenda(self) -> int:
+        return sum(1 for r in self.rijen if not r.op_agenda)
 
 
 @dataclass
 class Dashboardtelling:
-    """The dashboard's summary line: only activities on the agenda 2023 count as running or overdue."""
+    """The dashboard's summary: what needs the manager now. Only activities on the agenda 2023 count as
+    running, carry a stoplicht or are overdue; milestones and decisions count wherever they are."""
 
     op_agenda: int
     niet_op_agenda: int
-    te_laat: int
+    te_laat: int  # agenda activities whose update is overdue
+    groen: int = 0
+    oranje: int = 0
+    rood: int = 0
+    onbekend: int = 0
+    mijlpalen_activiteiten: int = 0  # activities with an overdue milestone
+    mijlpalen_te_laat: int = 0  # the overdue milestones themselves
+    besluiten: int = 0  # open decisions programme-wide (the inbox's items)
+    risicos_hoog: int = 0  # active risks, programme and activity, with kans × impact ≥ RISICO_DREMPEL (the
+    # rows of the risk register's ?boven_drempel=1)
 
 
-def dashboard_telling(rijen: list[Stand], *, vandaag: date) -> Dashboardtelling:
-    """Counts over the dashboard's rows (no queries)."""
+def dashboard_telling(rijen: list[Stand], *, vandaag: date, risicos_hoog: int = 0) -> Dashboardtelling:
+    """Counts over the dashboard's rows (no queries); `risicos_hoog` from `aantal_boven_drempel`."""
     return Dashboardtelling(
         op_agenda=sum(1 for r in rijen if r.op_agenda),
         niet_op_agenda=sum(1 for r in rijen if not r.op_agenda),
-        te_laat=sum(1 for r in rijen if r.update_status(vandaag) == "te laat"),
+        te_laat=sum(1 for r in rijen if _heeft_signaal(r, "update-te-laat", vandaag)),
+        groen=sum(1 for r in rijen if _stoplicht_telt(r, "groen")),
+        oranje=sum(1 for r in rijen if _stoplicht_telt(r, "oranje")),
+        rood=sum(1 for r in rijen if _stoplicht_telt(r, "rood")),
+        onbekend=sum(1 for r in rijen if _stoplicht_telt(r, "onbekend")),
+        mijlpalen_activiteiten=sum(1 for r in rijen if r.mijlpalen_te_laat),
+        mijlpalen_te_laat=sum(r.mijlpalen_te_laat for r in rijen),
+        besluiten=sum(r.open_besluiten for r in rijen),
+        risicos_hoog=risicos_hoog,
+    )
+
+
+@dataclass
+class Dashboard:
+    rijen: list[Stand]  # the rows the filters leave
+    groepen: list[Dashboardgroep]  # the same rows per actielijn
+    telling: Dashboardtelling  # over the whole programme, whatever the filters
+
+
+def dashboard(*, filters: dict | None = None, vandaag: date | None = None) -> Dashboard:
+    """Every activity with its stand, filtered by actielijn, thema, status, trekker, stoplicht or signaal, and
+    the programme-wide summary (a fixed number of queries: the rows are read once and filtered here)."""
+    filters = filters or {}
+    vandaag = vandaag or timezone.localdate()
+    alle = standen()
+    rijen = alle
+    if filters.get("actielijn"):
+        rijen = [r for r in rijen if r.activiteit.actielijn_id == filters["actielijn"].pk]
+    if filters.get("thema"):
+        rijen = [r for r in rijen if filters["thema"] in r.activiteit.themas.all()]
+    if filters.get("status"):
+        rijen = [r for r in rijen if r.activiteit.status == filters["status"]]
+    if filters.get("trekker"):
+        rijen = [r for r in rijen if r.activiteit.trekker_id == filters["trekker"].pk]
+    if filters.get("stoplicht"):
+        rijen = [r for r in rijen if _stoplicht_telt(r, filters["stoplicht"])]
+    if filters.get("signaal"):
+        rijen = [r for r in rijen if _heeft_signaal(r, filters["signaal"], vandaag)]
+    groepen: dict[int, Dashboardgroep] = {}
+    for rij in rijen:
+        lijn = rij.activiteit.actielijn
+        groepen.setdefault(lijn.pk, Dashboardgroep(lijn, [])).rijen.append(rij)
+    return Dashboard(
+        rijen=rijen,
+        groepen=list(groepen.values()),
+        telling=dashboard_telling(alle, vandaag=vandaag, risicos_hoog=aantal_boven_drempel()),
     )
 
 
@@ -311,14 +428,22 @@ class Matrixcel:
 
 
 def risicomatrix(*, activiteiten: list[Activiteit]) -> list[list[Matrixcel]]:
-    """Kans × impact of the active activity risks: rows impact 5 → 1, columns kans 1 → 5 (one query)."""
+    """Kans × impact of the active assessed risks of `activiteiten` and of the programme as a whole (the
+    basisrisico's of §3): rows impact 5 → 1, columns kans 1 → 5 (one query).
+
+    Each risk links to its page (`risico.get_absolute_url`) and says what it belongs to (`risico.betreft`:
+    "Programma" or the activity); programme risks come first in a cell.
+    """
     cellen = {(k, i): Matrixcel(k, i) for k in range(1, 6) for i in range(1, 6)}
     risicos = Risico.objects.actief().filter(
-        activiteit__in=[a.pk for a in activiteiten], kans__isnull=False, impact__isnull=False
+        Q(activiteit__in=[a.pk for a in activiteiten]) | Q(activiteit__isnull=True),
+        kans__isnull=False,
+        impact__isnull=False,
     )
     activiteit_per_pk = {a.pk: a for a in activiteiten}
-    for risico in risicos.order_by("omschrijving"):
-        risico.activiteit = activiteit_per_pk[risico.activiteit_id]
+    for risico in risicos.order_by(F("activiteit_id").asc(nulls_first=True), "code", "omschrijving"):
+        if risico.activiteit_id is not None:
+            risico.activiteit = activiteit_per_pk[risico.activiteit_id]
         cellen[(risico.kans, risico.impact)].risicos.append(risico)
     return [[cellen[(k, i)] for k in range(1, 6)] for i in range(5, 0, -1)]
 
@@ -327,7 +452,7 @@ def risicomatrix(*, activiteiten: list[Activiteit]) -> list[list[Matrixcel]]:
 
 
 @dataclass
-class ActielijnVoortgang:
+class ActielijnVoortgang(StoplichtTelling):
     """How far an actielijn is: counted from the same Stand rows as the dashboard.
 
     `standen` are the activities on the agenda 2023, the only ones counted (running, RAG, without update);
@@ -348,22 +473,6 @@ class ActielijnVoortgang:
 
     def _tel(self, rag: str) -> int:
         return sum(1 for s in self.standen if s.rag_woord == rag)
-
-    @property
-    def groen(self) -> int:
-        return self._tel("groen")
-
-    @property
-    def oranje(self) -> int:
-        return self._tel("oranje")
-
-    @property
-    def rood(self) -> int:
-        return self._tel("rood")
-
-    @property
-    def onbekend(self) -> int:
-        return self._tel("onbekend")
 
     @property
     def gestart(self) -> int:

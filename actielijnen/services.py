@@ -24,10 +24,12 @@ from actielijnen.constants import (
     HerinneringSoort,
     OpdrachtbeschrijvingStatus,
     PlanningswijzigingStatus,
+    RisicoStatus,
     RisicoWijzigingSoort,
 )
 from actielijnen.models import (
     Activiteit,
+    Besluit,
     Herinnering,
     Jaarsamenvatting,
     Mijlpaal,
@@ -193,14 +195,19 @@ def risico_update(
     return risico
 
 
-def risicolog_aanvullen(*, risico: Risico, oude_score: int | None, auteur, reden: str) -> RisicoWijziging:
+def risicolog_aanvullen(
+    *, risico: Risico, oude_score: int | None, auteur, reden: str, soort: str | None = None
+) -> RisicoWijziging:
     """Append a saved change of a risk to its log (bigger, smaller, assessed, unchanged), with why.
 
-    The one place the log is written after a change: the activity page (risico_update) and the admin
-    (actielijnen/admin.py, RisicoAdmin) both end here, inside their own transaction.
+    The one place the log is written after a change: the activity page (risico_update), the register
+    (programmarisico_beoordelen) and the admin (actielijnen/admin.py, RisicoAdmin) all end here, inside their own
+    transaction. `soort` overrides the kind the scores give (a risk no longer tracked).
     """
     nieuwe_score = risico.score
-    if oude_score is not None and nieuwe_score is not None and nieuwe_score > oude_score:
+    if soort is not None:
+        pass
+    elif oude_score is not None and nieuwe_score is not None and nieuwe_score > oude_score:
         soort = RisicoWijzigingSoort.GROTER
     elif oude_score is not None and nieuwe_score is not None and nieuwe_score < oude_score:
         soort = RisicoWijzigingSoort.KLEINER
@@ -217,6 +224,51 @@ def risicolog_aanvullen(*, risico: Risico, oude_score: int | None, auteur, reden
         impact=risico.impact,
         auteur=auteur,
     )
+
+
+@transaction.atomic
+def programmarisico_beoordelen(
+    *,
+    risico: Risico,
+    auteur,
+    kans: int,
+    impact: int,
+    eigenaar,
+    beheersmaatregel: str,
+    status: str,
+    toelichting: str,
+    origineel: dict | None = None,
+) -> Risico:
+    """The manager scores and owns a risk of the programme as a whole (§3), with why; the log records it.
+
+    Only for programme risks (no activity): an activity's risk stays with its trekker (risico_update). Refused
+    (GelijktijdigeWijziging) if the risk changed since the form showed `origineel`; a ValidationError saves
+    nothing. The risk's history (simple_history) records who changed which field.
+    """
+    risico = Risico.objects.select_for_update().get(pk=risico.pk)
+    if risico.activiteit_id is not None:
+        raise ValidationError(
+            "Dit is een risico van een activiteit; de trekker beoordeelt het op de activiteit."
+        )
+    if not (toelichting or "").strip():
+        raise ValidationError(
+            {"toelichting": "Schrijf waarom u het risico zo beoordeelt; dit komt in het risicolog."}
+        )
+    if origineel is not None:
+        controleren(risico, gezien=origineel)
+    oude_score, oude_status = risico.score, risico.status
+    risico.kans, risico.impact, risico.eigenaar = kans, impact, eigenaar
+    risico.beheersmaatregel, risico.status = beheersmaatregel, status
+    _opgeslagen(risico)
+    vervallen = status == RisicoStatus.VERVALLEN and oude_status != RisicoStatus.VERVALLEN
+    risicolog_aanvullen(
+        risico=risico,
+        oude_score=oude_score,
+        auteur=auteur,
+        reden=toelichting,
+        soort=RisicoWijzigingSoort.NIET_MEER_GEVOLGD if vervallen else None,
+    )
+    return risico
 
 
 @transaction.atomic
@@ -240,6 +292,50 @@ def planningswijziging_indienen(
             nieuw_einde=nieuw_einde,
         )
     )
+
+
+@transaction.atomic
+def planning_vastleggen(
+    *,
+    activiteit: Activiteit,
+    gebruiker,
+    geplande_start: str,
+    gepland_einde: str,
+    origineel: dict | None = None,
+) -> Activiteit:
+    """Record the first planning (quarters) of an activity that has none yet: the opdrachtgever's direct decision.
+
+    Only what is still empty is set: a start or end that exists already changes only through a planningswijziging
+    (three akkoorden, §2.2). One history row with who and why. Refused (GelijktijdigeWijziging) if the planning
+    changed since the form showed `origineel`.
+    """
+    activiteit = Activiteit.objects.select_for_update().get(pk=activiteit.pk)
+    if origineel is not None:
+        controleren(activiteit, gezien=origineel)
+    if activiteit.geplande_start and activiteit.gepland_einde:
+        raise ValidationError(
+            "Deze activiteit heeft al een planning. Vraag een planningswijziging aan; die gaat in als "
+            "opdrachtgever, opdrachtnemer en opgavecoördinator akkoord zijn."
+        )
+    fouten = {}
+    for veld, waarde in (("geplande_start", geplande_start), ("gepland_einde", gepland_einde)):
+        huidig = getattr(activiteit, veld)
+        if huidig and waarde and waarde != huidig:
+            fouten[veld] = f"Al vastgelegd als {huidig}; wijzig dit met een planningswijziging."
+        elif not waarde and not huidig:
+            fouten[veld] = "Geef een kwartaal als 2023-Q2."
+        elif not huidig:
+            setattr(activiteit, veld, waarde)
+    if fouten:
+        raise ValidationError(fouten)
+    planning = {"geplande_start", "gepland_einde"}
+    activiteit.clean_fields(exclude=[f.name for f in Activiteit._meta.fields if f.name not in planning])
+    if activiteit.geplande_start > activiteit.gepland_einde:
+        raise ValidationError({"gepland_einde": "Het einde ligt vóór de start."})
+    activiteit._change_reason = "Eerste planning vastgelegd"
+    activiteit._history_user = gebruiker
+    activiteit.save(update_fields=["geplande_start", "gepland_einde"])
+    return activiteit
 
 
 @transaction.atomic
@@ -423,3 +519,25 @@ def herinneringen_versturen(*, vandaag: date | None = None) -> list[Herinnering]
             )
         verstuurd.append(herinnering)
     return verstuurd
+
+
+@transaction.atomic
+def besluit_nemen(
+    *, voortgangsrapportage: Voortgangsrapportage, gebruiker, besluit: str, datum: date
+) -> Besluit:
+    """Record the opdrachtgever's decision on an update that asked for one (one decision per update).
+
+    The update's row is locked, so two people deciding at once get one decision and a clear message, not two.
+    """
+    rapportage = Voortgangsrapportage.objects.select_for_update().get(pk=voortgangsrapportage.pk)
+    if not rapportage.besluit_nodig:
+        raise ValidationError("Bij deze update is geen besluit gevraagd.")
+    if Besluit.objects.filter(voortgangsrapportage=rapportage).exists():
+        raise ValidationError("Over deze update is al een besluit vastgelegd.")
+    if datum < rapportage.datum:
+        raise ValidationError({"datum": "Het besluit kan niet vóór de update liggen."})
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "Een besluit ligt niet in de toekomst."})
+    return _opgeslagen(
+        Besluit(voortgangsrapportage=rapportage, datum=datum, besluit=besluit.strip(), genomen_door=gebruiker)
+    )

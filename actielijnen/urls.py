@@ -1,16 +1,22 @@
 from django.urls import path
 
-from actielijnen import views
+from actielijnen import risicoviews, views
 
 app_name = "actielijnen"
 urlpatterns = [
     path("", views.uitvoering, name="uitvoering"),
     path("management/", views.management, name="management"),
+    path("besluiten/", views.besluiten, name="besluiten"),
+    path("besluiten/update/<int:pk>/", views.besluit_nemen, name="besluit_nemen"),
     path(
         "planningswijziging/<int:pk>/akkoord/",
         views.planningswijziging_akkoord,
         name="planningswijziging_akkoord",
     ),
+    # The risk register: before "<slug:sleutel>/", which would otherwise take "risicos" for an activity.
+    path("risicos/", risicoviews.risicoregister_view, name="risicoregister"),
+    path("risicos/<int:pk>/", risicoviews.risico_detail, name="risico_detail"),
+    path("risicos/<int:pk>/beoordelen/", risicoviews.risico_beoordelen, name="risico_beoordelen"),
     path("<slug:sleutel>/", views.activiteit_detail, name="activiteit_detail"),
     path("<slug:sleutel>/geschiedenis/", views.activiteit_geschiedenis, name="activiteit_geschiedenis"),
     path("<slug:sleutel>/voortgang/", views.voortgang_create, name="voortgang_create"),
@@ -19,6 +25,7 @@ urlpatterns = [
     path("<slug:sleutel>/risicos/nieuw/", views.risico_create, name="risico_create"),
     path("<slug:sleutel>/risicos/<int:pk>/", views.risico_update, name="risico_update"),
     path("<slug:sleutel>/planning/", views.planningswijziging_create, name="planningswijziging_create"),
+    path("<slug:sleutel>/planning/vastleggen/", views.planning_vastleggen, name="planning_vastleggen"),
     path(
         "<slug:sleutel>/opdrachtbeschrijving/",
         views.opdrachtbeschrijving_update,

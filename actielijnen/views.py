@@ -11,13 +11,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.navigatie import monitoring_links
 from accounts.permissions import niveau_vereist
+from actielijnen import besluiten as besluiten_selectors
 from actielijnen import grafieken, selectors, services
 from actielijnen.forms import (
     AkkoordForm,
+    BesluitForm,
     DashboardFilterForm,
     JaarsamenvattingForm,
     MijlpaalForm,
@@ -28,13 +30,24 @@ from actielijnen.forms import (
     VoortgangsrapportageForm,
 )
 from actielijnen.formulieren import formulier_verwerken
-from actielijnen.models import Activiteit, Mijlpaal, Opdrachtbeschrijving, Planningswijziging, Risico
+from actielijnen.models import (
+    Activiteit,
+    Mijlpaal,
+    Opdrachtbeschrijving,
+    Planningswijziging,
+    Risico,
+    Voortgangsrapportage,
+)
+from actielijnen.models.risico import RISICO_DREMPEL
 from actielijnen.permissions import (
     akkoord_rollen,
+    mag_besluit_nemen,
     mag_bewerken,
     mag_opdrachtbeschrijving_bewerken,
     mag_opdrachtbeschrijving_vaststellen,
+    mag_planning_vastleggen,
 )
+from actielijnen.planningsformulier import PlanningVastleggenForm
 
 
 def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
@@ -54,7 +67,12 @@ def uitvoering(request):
     return render(
         request,
         "actielijnen/uitvoering.html",
-        {"mijn": selectors.mijn_activiteiten(request.user), "vandaag": timezone.localdate()},
+        {
+            "mijn": selectors.mijn_activiteiten(request.user),
+            "vandaag": timezone.localdate(),
+            # The opdrachtgever lands here: what waits for their decision is the first thing they see.
+            "besluiten": besluiten_selectors.besluiten_voor(request.user),
+        },
     )
 
 
@@ -83,6 +101,7 @@ def activiteit_detail(request, sleutel):
             "mag_vaststellen": opdracht is not None
             and mag_opdrachtbeschrijving_vaststellen(request.user, opdracht),
             "akkoord_rollen": akkoord_rollen(request.user, activiteit),
+            "mag_planning_vastleggen": mag_planning_vastleggen(request.user, activiteit),
             "laatste_wijzigingen": selectors.activiteit_geschiedenis(
                 activiteit=activiteit, user=request.user, per_pagina=5
             ),
@@ -211,6 +230,30 @@ def planningswijziging_create(request, sleutel):
 
 
 @niveau_vereist("uitvoering")
+def planning_vastleggen(request, sleutel):
+    """The first planning of an activity: set directly by its opdrachtgever (or the datakernteam), once."""
+    activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
+    if not mag_planning_vastleggen(request.user, activiteit):
+        raise PermissionDenied
+    compleet = bool(activiteit.geplande_start and activiteit.gepland_einde)
+    form = PlanningVastleggenForm(request.POST or None, activiteit=activiteit)
+    if not compleet and formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.planning_vastleggen(
+            activiteit=activiteit, gebruiker=request.user, **data
+        ),
+        melding="De planning is vastgelegd.",
+    ):
+        return redirect(activiteit)
+    return render(
+        request,
+        "actielijnen/planning_vastleggen.html",
+        {"activiteit": activiteit, "form": form, "compleet": compleet},
+    )
+
+
+@niveau_vereist("uitvoering")
 def planningswijziging_akkoord(request, pk):
     wijziging = get_object_or_404(
         Planningswijziging.objects.select_related("activiteit").filter(
@@ -311,20 +354,65 @@ def jaarsamenvatting_form(request, sleutel):
 
 @niveau_vereist("management")
 def management(request):
+    """The manager's dashboard: what needs them now at the top, the activities per actielijn below."""
     filterform = DashboardFilterForm(request.GET or None)
     filters = filterform.cleaned_data if filterform.is_valid() else {}
-    rijen = selectors.dashboard(filters=filters)
     vandaag = timezone.localdate()
+    overzicht = selectors.dashboard(filters=filters, vandaag=vandaag)
     return render(
         request,
         "actielijnen/management.html",
         {
             "filterform": filterform,
-            "rijen": rijen,
+            "gefilterd": any(filters.values()),
+            "rijen": overzicht.rijen,
+            "groepen": overzicht.groepen,
             "vandaag": vandaag,
-            "telling": selectors.dashboard_telling(rijen, vandaag=vandaag),
-            "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in rijen]),
-            "tijdlijn": grafieken.tijdlijn(rijen),
+            "telling": overzicht.telling,
+            "risico_drempel": RISICO_DREMPEL,
+            "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in overzicht.rijen]),
+            "tijdlijn": grafieken.tijdlijn(overzicht.rijen),
             "monitoring_links": monitoring_links(request.user),
         },
+    )
+
+
+# --- Besluiten --------------------------------------------------------------------------------------------
+
+
+@require_safe
+@niveau_vereist("uitvoering")
+def besluiten(request):
+    """Wat wacht op uw besluit: one's own decisions; the manager's read-only list of all open decisions."""
+    return render(
+        request, "actielijnen/besluiten.html", {"lijst": besluiten_selectors.besluiten_voor(request.user)}
+    )
+
+
+@niveau_vereist("uitvoering")
+def besluit_nemen(request, pk):
+    """The opdrachtgever records their decision on an update that asked for one; nobody else may (403)."""
+    rapportage = get_object_or_404(
+        Voortgangsrapportage.objects.select_related("activiteit", "auteur").filter(
+            activiteit__in=Activiteit.objects.visible_to(request.user), besluit_nodig=True
+        ),
+        pk=pk,
+    )
+    if not mag_besluit_nemen(request.user, rapportage):
+        raise PermissionDenied
+    genomen = getattr(rapportage, "besluit", None)
+    form = BesluitForm(request.POST or None)
+    if genomen is None and formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.besluit_nemen(
+            voortgangsrapportage=rapportage, gebruiker=request.user, **data
+        ),
+        melding="Uw besluit is vastgelegd.",
+    ):
+        return redirect("actielijnen:besluiten")
+    return render(
+        request,
+        "actielijnen/besluit_form.html",
+        {"activiteit": rapportage.activiteit, "rapportage": rapportage, "genomen": genomen, "form": form},
     )

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-import plotly
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -135,7 +134,8 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-# Third-party assets come from npm (package-lock.json) and from the plotly package; nothing is copied in.
+# Third-party assets come from npm (package-lock.json); nothing is copied in. Plotly.js is the partial bundle
+# plotly.js-basic-dist-min (scatter and bar, 1,2 MB), not the 4,7 MB full bundle inside the Python plotly package.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
@@ -144,13 +144,15 @@ STATICFILES_DIRS = [
         NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist",
     ),
     ("vendor/noto-sans", NODE_MODULES / "@fontsource" / "noto-sans"),
-    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+    ("vendor/plotly", NODE_MODULES / "plotly.js-basic-dist-min"),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     # vendor/plotly/plotly.css: plotly.js's own rules read from the installed bundle (see the CSP below).
     "hengelo_sd.plotly_stijl.PlotlyStijlFinder",
+    # vendor/plotly/plotly-locale-nl.js: npm plotly.js-locales' nl.js as a script that registers itself.
+    "hengelo_sd.plotly_stijl.PlotlyTaalFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -222,7 +224,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.inlogpogingen.client_adres"
 # Content-Security-Policy (django-csp): scripts, styles, fonts and images only from the application itself; the
 # templates have no inline script or style (chart data travels in json_script, which is JSON, not script).
 # Plotly would inject <style> elements at runtime; base.html links its rules as a stylesheet with
-# id="plotly.js-style-global" class="no-inline-styles" (vendor/plotly/plotly.css, derived from the installed
+# id="plotly.js-style-global" class="no-inline-styles" (vendor/plotly/plotly.css, derived from the served
 # bundle by hengelo_sd.plotly_stijl), which tells plotly.js (4.x) not to, so style-src needs no 'unsafe-inline'.
 # plotly.js needs no eval for the SVG charts we draw.
 CONTENT_SECURITY_POLICY = {

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
@@ -19,9 +20,15 @@ def gezond(request):
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
+def favicon(request):
+    """Browsers ask /favicon.ico on their own: send them, permanently, to the icon in the static files."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("gezond/", gezond, name="gezond"),
+    path("favicon.ico", favicon, name="favicon"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),

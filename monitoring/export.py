@@ -15,6 +15,15 @@ from itertools import islice
 
 import openpyxl
 
+from monitoring.constants import (
+    Eenheid,
+    FitGap,
+    IndicatorSoort,
+    MetingSoort,
+    MetingStatus,
+    OutputOutcome,
+    Richting,
+)
 from monitoring.models import Indicator, Meting
 from monitoring.permissions import ziet_kleine_aantallen
 from monitoring.weergave import drempel, verborgen
@@ -38,10 +47,30 @@ INDICATOR_KOPPEN = [
     "eenheid",
     "richting",
     "soort",
-    "output_outcome",
+    "output of outcome",
     "bron",
-    "fitgap",
+    "fit-gap",
 ]
+
+# Cells show the label a reader knows ("Peilwaarde", "Hoger is beter"), never the stored code ("peil", "hoger").
+# The import reads the labels of soort and status as well as the codes, so an export still imports unchanged.
+LABELS = {
+    naam: dict(keuzes.choices)
+    for naam, keuzes in {
+        "soort": MetingSoort,
+        "status": MetingStatus,
+        "eenheid": Eenheid,
+        "richting": Richting,
+        "indicatorsoort": IndicatorSoort,
+        "output_outcome": OutputOutcome,
+        "fitgap": FitGap,
+    }.items()
+}
+
+
+def label(soort: str, code):
+    """The label of a stored choice; an empty or unknown code stays as it is (nothing is hidden)."""
+    return LABELS[soort].get(code, code) if code else code
 
 
 def veilig(cel):
@@ -105,11 +134,11 @@ def meting_rijen(user):
             code,
             periode,
             plaats,
-            soort,
+            label("soort", soort),
             verborgen_tekst if not ziet_alles and verborgen(waarde, eenheid, user) else _getal(waarde),
             bron,
-            status,
-            eenheid,
+            label("status", status),
+            label("eenheid", eenheid),
             naam,
         ]
 
@@ -120,12 +149,12 @@ def indicator_rijen():
             indicator.code,
             indicator.naam,
             indicator.doel.code,
-            indicator.eenheid,
-            indicator.richting,
-            indicator.soort,
-            indicator.output_outcome,
+            label("eenheid", indicator.eenheid),
+            label("richting", indicator.richting),
+            label("indicatorsoort", indicator.soort),
+            label("output_outcome", indicator.output_outcome),
             indicator.bron,
-            indicator.fitgap,
+            label("fitgap", indicator.fitgap),
         ]
 
 

@@ -166,12 +166,18 @@ class Indicator(models.Model):
     )
     vindplaats = models.CharField("vindplaats in de brondocumenten", max_length=200, blank=True)
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
-    history = HistoricalRecords()
+    # The links to activities are history too (goal → activity → effect): who linked what, when, on the
+    # indicator's history page.
+    history = HistoricalRecords(m2m_fields=[activiteiten])
 
     class Meta:
         ordering = ["doel__code", "volgorde", "code"]
         verbose_name = "beleidsindicator"
         verbose_name_plural = "beleidsindicatoren"
+        permissions = [
+            ("wijzig_fitgap", "Mag de fit-gapstatus en eigenaar van elke indicator wijzigen"),
+            ("koppel_activiteiten", "Mag indicatoren aan activiteiten koppelen"),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.naam}"

@@ -6,7 +6,14 @@ Pages ask `user.has_perm` (see monitoring/permissions.py):
   beheerder (raad and griffie see them in published editions only);
 - fit-gap: `view_fitgap`; counts below KLEINE_AANTALLEN_DREMPEL: `view_kleine_aantallen`; export:
   `export_metingen` — manager and beheerder;
-- import and undo: `import_metingen` — only the beheerder (datakernteam).
+- import and undo: `import_metingen` — only the beheerder (datakernteam);
+- fit-gap status and owner of every indicator: `wijzig_fitgap` — the datakernteam, which carries out the fit-gap
+  analysis (§5.1); an indicator's own fitgap_eigenaar changes its status and toelichting too (object rule in
+  monitoring/permissions.py, no permission needed);
+- which activities should move an indicator: `koppel_activiteiten` — the manager and the datakernteam. The link
+  goal → activity → effect is programme steering: the manager (accounthouder, §5.1) decides what each activity is
+  meant to achieve and prioritises the data work; the datakernteam maintains the indicator set. Trekkers propose it
+  in their opdrachtbeschrijving ("hoe gaan we het monitoren"), they do not set it for the programme.
 """
 
 from accounts.constants import Rol
@@ -35,7 +42,7 @@ ROL_PERMISSIES = {
     Rol.COLLEGE: _UITKOMSTEN,
     # Raad and griffie hold none of monitoring's permissions: they read indicators, finances and the
     # transformatiepiramide in published editions only (rapportage app), never the live pages.
-    Rol.MANAGER: _ALLES_LEZEN,
+    Rol.MANAGER: [*_ALLES_LEZEN, "monitoring.koppel_activiteiten"],
     # The beheerder is no superuser: this is the whole of its access to monitoring. It reads every model in the
     # admin; it maintains goals, indicators, figures and their comparison data. The plan's fixed texts
     # (informatiepiramide, scenarios as printed, pillars) and the import records are read only.
@@ -66,5 +73,7 @@ ROL_PERMISSIES = {
         "monitoring.add_piramidestand",
         "monitoring.change_piramidestand",
         "monitoring.change_kerncijfer",
+        "monitoring.wijzig_fitgap",
+        "monitoring.koppel_activiteiten",
     ],
 }

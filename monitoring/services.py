@@ -1,5 +1,6 @@
 """
-Writes that are domain acts in monitoring: importing metingen from a spreadsheet, and undoing an import.
+Writes that are domain acts in monitoring: importing metingen from a spreadsheet, and undoing an import; an
+indicator's fit-gap and the activities that should move it (each one transaction, one history row).
 
 `metingen_importeren` is file in, result out: callable from a request today and from a background job tomorrow
 (ROADMAP §3). It reads the file once and writes in bulk, keeping history (the rows simple_history's bulk helpers
@@ -18,6 +19,8 @@ from django.utils import timezone
 
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from bronnen.gelijktijdigheid import controleren
+from bronnen.meervoud import aantal_met
 from monitoring.constants import MetingStatus
 from monitoring.importbestand import OngeldigBestand, geschat_aantal_rijen, lees_rijen
 from monitoring.importregels import (
@@ -29,7 +32,7 @@ from monitoring.importregels import (
     analyseer,
     zichtbaar,
 )
-from monitoring.models import Import, Meting
+from monitoring.models import Import, Indicator, Meting
 
 BATCH = 2000
 BIJGEWERKTE_VELDEN = ["waarde", "decimalen", "bron", "status", "via_import"]
@@ -134,14 +137,17 @@ def metingen_importeren(
     resultaat.import_record = record
     if resultaat.niets_gewijzigd:
         resultaat.meldingen.append(
-            f"Niets gewijzigd: alle {analyse.aantal_ongewijzigd} metingen in dit bestand staan er al zo in."
+            "Niets gewijzigd: de meting in dit bestand staat er al zo in."
+            if analyse.aantal_ongewijzigd == 1
+            else f"Niets gewijzigd: alle {analyse.aantal_ongewijzigd} metingen in dit bestand staan er al zo in."
         )
     else:
         resultaat.meldingen.append(
             f"Ingelezen: {record.aantal_nieuw} nieuwe en {record.aantal_gewijzigd} gewijzigde metingen; "
             f"{record.aantal_ongewijzigd} ongewijzigd"
             + (
-                f", {analyse.aantal_fouten} ongeldige waarde(n) in {record.aantal_ongeldig} rij(en) overgeslagen."
+                f", {aantal_met(analyse.aantal_fouten, 'ongeldige waarde', 'ongeldige waarden')} in "
+                f"{aantal_met(record.aantal_ongeldig, 'rij', 'rijen')} overgeslagen."
                 if record.aantal_ongeldig
                 else "."
             )
@@ -172,7 +178,8 @@ def _meldt(voortgang: Voortgang | None, totaal: int | None):
 def _weigering(resultaat: Importresultaat) -> None:
     analyse = resultaat.analyse
     resultaat.meldingen.append(
-        f"Het bestand bevat {analyse.aantal_fouten} fout(en) in {analyse.aantal_ongeldige_rijen} rij(en); "
+        f"Het bestand bevat {aantal_met(analyse.aantal_fouten, 'fout', 'fouten')} in "
+        f"{aantal_met(analyse.aantal_ongeldige_rijen, 'rij', 'rijen')}; "
         "er is niets ingelezen. Verbeter het bestand, of kies uitdrukkelijk voor alleen de geldige "
         "waarden."
     )
@@ -385,6 +392,32 @@ def _schrijf_met_bibliotheek(nieuw: list[Meting], gewijzigd: list[Meting], recor
 STAP = 5000
 
 
+def laatste_van_kracht() -> int | None:
+    """The pk of the latest import still in force (not undone), the only one undo may take back; None if none."""
+    return (
+        Import.objects.filter(ongedaan_op__isnull=True).order_by("-pk").values_list("pk", flat=True).first()
+    )
+
+
+_NIET_BEREKEND = object()
+
+
+def waarom_niet_ongedaan(record: Import, *, laatste=_NIET_BEREKEND) -> str:
+    """Why this import cannot be undone, in Dutch for the page; "" when it can.
+
+    The one rule the undo service, the history page and the confirmation page ask: an import is undone once, and
+    only the latest import still in force goes back, so no later import's values are lost. A list passes
+    `laatste` (from `laatste_van_kracht()`) to ask for many imports in one query.
+    """
+    if record.ongedaan_op:
+        return "Deze import is al ongedaan gemaakt."
+    if laatste is _NIET_BEREKEND:
+        laatste = laatste_van_kracht()
+    if laatste is not None and laatste > record.pk:
+        return "Maak eerst de latere imports ongedaan; alleen de laatste import kan terug."
+    return ""
+
+
 @transaction.atomic
 def import_ongedaan_maken(
     *, import_record: Import, gebruiker: AbstractBaseUser, voortgang: Voortgang | None = None
@@ -398,10 +431,9 @@ def import_ongedaan_maken(
     the history rows handled after each slice.
     """
     record = Import.objects.select_for_update().get(pk=import_record.pk)
-    if record.ongedaan_op:
-        raise ImportGeweigerd("Deze import is al ongedaan gemaakt.")
-    if Import.objects.filter(pk__gt=record.pk, ongedaan_op__isnull=True).exists():
-        raise ImportGeweigerd("Maak eerst de latere imports ongedaan; alleen de laatste import kan terug.")
+    reden = waarom_niet_ongedaan(record)
+    if reden:
+        raise ImportGeweigerd(reden)
     # Every history row the import wrote has its reason and points at it (via_import is indexed; the reason not).
     eigen = Meting.history.model.objects.filter(
         via_import_id=record.pk, history_change_reason=record.wijzigingsreden
@@ -503,3 +535,61 @@ class _OngedaanSql:
         # Raw: the ORM's delete would load each meting to send the signal that writes history, written above.
         aangemaakt._raw_delete(aangemaakt.db)
         return len(rijen)
+
+
+# --- Fit-gap and the links to activities (in the application, not only in the admin) -----------------------
+
+FITGAP_VELDEN = ("fitgap", "fitgap_toelichting", "fitgap_eigenaar")
+
+
+@transaction.atomic
+def fitgap_bijwerken(
+    *,
+    indicator,
+    gebruiker,
+    fitgap: str,
+    fitgap_toelichting: str,
+    fitgap_eigenaar=None,
+    eigenaar_wijzigen: bool = False,
+    origineel: dict | None = None,
+):
+    """Set an indicator's fit-gap status and toelichting (§5.1), and its owner when `eigenaar_wijzigen`.
+
+    The row is locked and compared with what the form showed (`origineel`): a stale form is refused with what
+    changed (GelijktijdigeWijziging), nothing saved. The change is one history row with who and why.
+    """
+    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    if origineel is not None:
+        controleren(indicator, gezien=origineel)
+    indicator.fitgap, indicator.fitgap_toelichting = fitgap, fitgap_toelichting
+    if eigenaar_wijzigen:
+        indicator.fitgap_eigenaar = fitgap_eigenaar
+    indicator.full_clean()
+    indicator._change_reason = "Fit-gap gewijzigd in de applicatie"
+    indicator._history_user = gebruiker
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def activiteiten_koppelen(*, indicator, gebruiker, activiteiten, origineel: dict | None = None):
+    """Set which activities should move this indicator (goal → activity → effect), as one history row.
+
+    simple_history writes a row per add and per remove of a many-to-many set; here the set changes without
+    history and one row records the result (with the linked activities), so the history reads as one change.
+    """
+    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    if origineel is not None:
+        controleren(indicator, gezien=origineel)
+    nieuw = {a.pk for a in activiteiten}
+    if nieuw == set(indicator.activiteiten.values_list("pk", flat=True)):
+        return indicator
+    indicator.skip_history_when_saving = True
+    try:
+        indicator.activiteiten.set(nieuw)
+    finally:
+        del indicator.skip_history_when_saving
+    indicator._change_reason = "Koppeling met activiteiten gewijzigd"
+    indicator._history_user = gebruiker
+    indicator.save()
+    return indicator

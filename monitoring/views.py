@@ -1,24 +1,30 @@
 """Monitoring pages. Views check access (monitoring.permissions), call one selector or service, and render."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from actielijnen.formulieren import formulier_verwerken
 from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
 from bronnen.taken import taak_starten, taken_van
 from monitoring import export as exporteren
-from monitoring import grafieken, selectors, taken
-from monitoring.forms import DoorvoerForm, ImportForm
+from monitoring import grafieken, selectors, services, taken
+from monitoring.forms import DoorvoerForm, FitgapForm, ImportForm, KoppelingenForm
 from monitoring.importbestand import extensie
 from monitoring.models import Import, Indicator
 from monitoring.permissions import (
     mag_datagaten_zien,
     mag_exporteren,
     mag_financien_zien,
+    mag_fitgap_bewerken,
+    mag_fitgap_eigenaar_kiezen,
     mag_fitgap_zien,
     mag_importeren,
     mag_indicatoren_zien,
+    mag_koppelingen_wijzigen,
     mag_piramide_zien,
     vereist,
 )
@@ -62,7 +68,16 @@ def indicator_detail(request, code):
     figuur = grafieken.indicator_figuur(
         detail, lambda m: verborgen(m.waarde, detail.indicator.eenheid, request.user)
     )
-    return render(request, "monitoring/indicator_detail.html", {"detail": detail, "figuur": figuur})
+    return render(
+        request,
+        "monitoring/indicator_detail.html",
+        {
+            "detail": detail,
+            "figuur": figuur,
+            "mag_fitgap_bewerken": mag_fitgap_bewerken(request.user, detail.indicator),
+            "mag_koppelingen_wijzigen": mag_koppelingen_wijzigen(request.user),
+        },
+    )
 
 
 @vereist(mag_indicatoren_zien)
@@ -83,11 +98,54 @@ def datagaten(request):
 
 @vereist(mag_fitgap_zien)
 def fitgap(request):
+    overzicht = selectors.fitgap_overzicht()
     return render(
         request,
         "monitoring/fitgap.html",
-        {"overzicht": selectors.fitgap_overzicht(), "pijlers": selectors.pijlers_databedrevenheid()},
+        {
+            "overzicht": overzicht,
+            "pijlers": selectors.pijlers_databedrevenheid(),
+            # The data team changes every row; an owner who may see this overview, the own rows.
+            "bewerkbaar": {i.pk for i in overzicht.indicatoren if mag_fitgap_bewerken(request.user, i)},
+        },
     )
+
+
+@vereist(mag_indicatoren_zien)
+def fitgap_bewerken(request, code):
+    """Change one indicator's fit-gap in the application: the datakernteam, or the indicator's own owner."""
+    indicator = get_object_or_404(Indicator.objects.select_related("doel", "fitgap_eigenaar"), code=code)
+    if not mag_fitgap_bewerken(request.user, indicator):
+        raise PermissionDenied
+    eigenaar_kiezen = mag_fitgap_eigenaar_kiezen(request.user)
+    form = FitgapForm(request.POST or None, indicator=indicator, eigenaar_kiezen=eigenaar_kiezen)
+    if formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.fitgap_bijwerken(
+            indicator=indicator, gebruiker=request.user, eigenaar_wijzigen=eigenaar_kiezen, **data
+        ),
+        melding=f"De fit-gap van indicator {indicator.code} is opgeslagen.",
+    ):
+        return redirect("monitoring:fitgap" if mag_fitgap_zien(request.user) else indicator)
+    return render(request, "monitoring/fitgap_bewerken.html", {"indicator": indicator, "form": form})
+
+
+@vereist(mag_koppelingen_wijzigen)
+def indicator_koppelingen(request, code):
+    """Choose the activities that should move this indicator (goal → activity → effect)."""
+    indicator = get_object_or_404(Indicator.objects.select_related("doel"), code=code)
+    form = KoppelingenForm(request.POST or None, indicator=indicator)
+    if formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: services.activiteiten_koppelen(
+            indicator=indicator, gebruiker=request.user, **data
+        ),
+        melding=f"De activiteiten bij indicator {indicator.code} zijn opgeslagen.",
+    ):
+        return redirect(indicator)
+    return render(request, "monitoring/indicator_koppelingen.html", {"indicator": indicator, "form": form})
 
 
 @vereist(mag_piramide_zien)
@@ -213,18 +271,44 @@ def _doorvoeren(request):
     return redirect("bronnen:taak", pk=taak.pk)
 
 
-@require_POST
+# The data team's import history: a page at a time, newest first.
+IMPORTS_PER_PAGINA = 25
+
+
+@require_GET
+@vereist(mag_importeren)
+def import_historie(request):
+    """Every import with its counts and state; "Ongedaan maken" only where the service's undo rule allows it."""
+    pagina = Paginator(
+        Import.objects.select_related("gebruiker", "ongedaan_door"), IMPORTS_PER_PAGINA
+    ).get_page(request.GET.get("pagina"))
+    laatste = services.laatste_van_kracht()
+    rijen = [(imp, services.waarom_niet_ongedaan(imp, laatste=laatste)) for imp in pagina]
+    return render(request, "monitoring/import_historie.html", {"pagina": pagina, "rijen": rijen})
+
+
+@require_http_methods(["GET", "POST"])
 @vereist(mag_importeren)
 def import_ongedaan_maken_view(request, pk):
-    record = get_object_or_404(Import, pk=pk)
-    taak = taak_starten(
-        taak=taken.import_ongedaan_maken_taak,
-        soort=Taaksoort.IMPORT_ONGEDAAN_MAKEN,
-        omschrijving=f"Ongedaan maken van de import van {record.bestandsnaam}",
-        gebruiker=request.user,
-        import_id=record.pk,
+    """GET: what undo would take back, and a confirm button where allowed; POST: start the undo as a job.
+
+    Where the undo rule refuses, the page says why and has no button; a direct POST gets the same reason (409).
+    """
+    record = get_object_or_404(Import.objects.select_related("gebruiker", "ongedaan_door"), pk=pk)
+    reden = services.waarom_niet_ongedaan(record)
+    if request.method == "POST" and not reden:
+        taak = taak_starten(
+            taak=taken.import_ongedaan_maken_taak,
+            soort=Taaksoort.IMPORT_ONGEDAAN_MAKEN,
+            omschrijving=f"Ongedaan maken van de import van {record.bestandsnaam}",
+            gebruiker=request.user,
+            import_id=record.pk,
+        )
+        return redirect("bronnen:taak", pk=taak.pk)
+    status = 409 if request.method == "POST" else 200
+    return render(
+        request, "monitoring/import_ongedaan_maken.html", {"imp": record, "reden": reden}, status=status
     )
-    return redirect("bronnen:taak", pk=taak.pk)
 
 
 @vereist(mag_exporteren)

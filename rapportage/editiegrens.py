@@ -14,9 +14,18 @@ from django.core.exceptions import PermissionDenied
 
 from rapportage.permissions import ziet_actuele_gegevens
 
-# Pages that show no programme data at all: signing in and out, the password, the start redirect.
+# Pages that show no programme data at all: signing in and out, the password, the start redirect, the icon.
 VRIJE_PAGINAS = frozenset(
-    {"login", "logout", "password_change", "password_change_done", "start", "admin:login", "admin:logout"}
+    {
+        "login",
+        "logout",
+        "password_change",
+        "password_change_done",
+        "start",
+        "favicon",
+        "admin:login",
+        "admin:logout",
+    }
 )
 
 

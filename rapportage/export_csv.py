@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 
+from monitoring.constants import Eenheid
 from monitoring.export import veilig
 from monitoring.weergave import drempel, verborgen
 from rapportage.constants import Sectie
@@ -98,6 +99,11 @@ def _bedrag(waarde) -> Getal:
 
 def _jaar(jaar) -> Jaar | str:
     return Jaar(int(jaar)) if jaar not in (None, "") else "structureel"
+
+
+def _eenheid(code: str) -> str:
+    """The unit as a reader knows it ("Percentage", "Bedrag in euro"); the snapshot stores the code."""
+    return Eenheid(code).label if code in Eenheid.values else code
 
 
 def _notities(rijen, naam=lambda rij: rij.get("code") or rij.get("naam", "")) -> list[dict]:
@@ -236,7 +242,7 @@ def _indicatortabel(sleutel: str, indicatoren: list[dict]) -> Tabel:
         + ["Afstand tot de volgende streefwaarde (procentpunt bij een percentage)", "Afstand in woorden"]
         + ["Alle streefwaarden", "Realisaties", "Trend", "Op koers?", "Richting", "Bron"],
         [
-            [i["code"], i["naam"], i["doel_code"], i["eenheid"]]
+            [i["code"], i["naam"], i["doel_code"], _eenheid(i["eenheid"])]
             + meting(i["peilwaarde"], i["eenheid"])
             + meting(i["realisatie"], i["eenheid"])
             + meting(i["streefwaarde"], i["eenheid"])
@@ -275,7 +281,7 @@ def _sociaal_domein(inhoud: dict) -> list[Tabel]:
             ["Onderwerp", "Kerncijfer", "Periode", "Waarde", "Eenheid", "Bron"],
             [
                 [k["onderwerp_label"], k["naam"], k["periode"]]
-                + [_getal(k["waarde"], k["eenheid"], k["telt_personen"]), k["eenheid"], k["bron"]]
+                + [_getal(k["waarde"], k["eenheid"], k["telt_personen"]), _eenheid(k["eenheid"]), k["bron"]]
                 for k in kerncijfers
             ],
             notities=_notities(kerncijfers, naam=lambda k: k["naam"]),
@@ -321,7 +327,7 @@ def _voortgang(inhoud: dict) -> list[Tabel]:
             "activiteiten",
             TABELLEN["activiteiten"],
             Sectie.VOORTGANG,
-            ["Actielijn", "Code", "Activiteit", "Status", "RAG-status", "% gereed", "Fase", "Laatste update"],
+            ["Actielijn", "Code", "Activiteit", "Status", "Stoplicht", "% gereed", "Fase", "Laatste update"],
             [
                 [a["actielijn"], a["code"], a["naam"], a["status_label"], a["rag_label"]]
                 + [_getal(a["percentage"], "percentage"), a["fase_label"], als_datum(a["laatste_update"])]

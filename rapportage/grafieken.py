@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from bronnen import grafiekstijl
 from rapportage.templatetags.rapportage import (
     besparingen_per_jaar,
     cijfer_tekst,
@@ -24,7 +25,7 @@ from rapportage.templatetags.rapportage import (
 )
 
 LETTERTYPE = "Noto Sans, DejaVu Sans, Arial, sans-serif"
-INKT = "#1a1a1a"
+INKT = grafiekstijl.INKT
 BREEDTE = 720
 
 # RAG status: a fill and a pattern each, so the four differ in black and white too (WCAG 1.4.1).
@@ -139,7 +140,7 @@ def voortgang(voortgang: dict) -> SafeString:
     svg = _Svg(
         "voortgang",
         hoogte=56 + 40 * len(lijnen) + 10,
-        titel="Activiteiten per actielijn naar RAG-status",
+        titel="Activiteiten per actielijn naar stoplichtkleur",
         beschrijving="Gestapelde staven: per actielijn het aantal activiteiten op koers, met aandacht nodig, "
         "met bijsturing nodig en zonder update. De aantallen staan in de staven en in de tabel.",
     )
@@ -171,7 +172,9 @@ def voortgang(voortgang: dict) -> SafeString:
                     achtergrond=True,
                 )
             x += breedte
-        svg.tekst(x + 8, y + 18, f"{lijn['aantal']} activiteiten", grootte=12)
+        svg.tekst(
+            x + 8, y + 18, f"{lijn['aantal']} activiteit{'' if lijn['aantal'] == 1 else 'en'}", grootte=12
+        )
     svg.lijn(links, 42, links, 48 + 40 * len(lijnen) - 8)
     return svg.render()
 
@@ -199,10 +202,15 @@ def besparingen(financien: dict) -> SafeString:
     def y_van(bedrag: Decimal) -> float:
         return bodem - (bodem - top) * float((bedrag - onder) / (boven - onder))
 
+    # The axis in the house style of the plotly charts (bronnen.grafiekstijl): "€ 1,5 mln"; the bars keep
+    # their amounts in full.
+    in_miljoenen = max(abs(onder), abs(boven)) >= grafiekstijl.MILJOEN
     tick = onder
     while tick <= boven:
         svg.lijn(links - 4, y_van(tick), rechts, y_van(tick), dikte=0.4, kleur="#9a9a9a")
-        svg.tekst(links - 8, y_van(tick) + 4, cijfer_tekst(tick, "bedrag"), anker="end", grootte=11)
+        svg.tekst(
+            links - 8, y_van(tick) + 4, grafiekstijl.bedrag_kort(tick, in_miljoenen), anker="end", grootte=11
+        )
         tick += stap
     nul = y_van(Decimal(0))
     svg.lijn(links, nul, rechts, nul, dikte=1.2)

@@ -6,8 +6,11 @@ from django.db.models import QuerySet
 
 from actielijnen.permissions import mag_interne_gegevens_zien
 from bronnen.geschiedenis import geschiedenis
+from bronnen.periode import OngeldigePeriode, Periode
+from rapportage import inwonerstekst
 from rapportage.constants import OPENBAAR, Exportsoort, PcMoment, RapportageStatus
 from rapportage.models import Motie, Rapportage
+from rapportage.momentopname import CLIENTERVARING_DOEL
 from rapportage.permissions import mag_moties_registreren, zichtbare_statussen
 
 
@@ -55,14 +58,55 @@ def moties() -> QuerySet[Motie]:
     return Motie.objects.prefetch_related("activiteiten", "indicatoren")
 
 
-def inwonersbeeld(rapportage: Rapportage, *, aantal_cijfers: int = 6) -> dict:
-    """What the public page takes from a published edition: progress per actielijn and a few figures."""
+def inwonersbeeld(rapportage: Rapportage) -> dict:
+    """What the public page takes from a published edition: progress per actielijn and the newest figures.
+
+    Only the edition's snapshot is read. `cijfergroepen`: the groups of rapportage/inwonerstekst.py, each with
+    the newest measured figure (realisation or baseline) of every indicator that has one, in plain words.
+    """
     inhoud = rapportage.inhoud
     return {
         "voortgang": inhoud["voortgang"]["actielijnen"],
         "totaal": inhoud["voortgang"]["totaal"],
-        "kerncijfers": [i for i in inhoud["indicatoren"] if i["realisatie"]][:aantal_cijfers],
+        "cijfergroepen": nieuwste_cijfers(inhoud["indicatoren"]),
     }
+
+
+def _nieuwste_meting(indicator: dict) -> dict | None:
+    """The newest figure of an indicator in a snapshot: latest period first, a realisation before a baseline."""
+    kandidaten = []
+    for soort, rang in (("realisaties", 1), ("peilwaarden", 0)):
+        for meting in indicator.get(soort) or ():
+            if meting and meting.get("waarde") not in (None, ""):
+                try:
+                    begin = Periode.parse(meting["periode"]).begin
+                except OngeldigePeriode:
+                    continue
+                kandidaten.append((begin, rang, meting))
+    if not kandidaten:
+        return None
+    return max(kandidaten, key=lambda k: (k[0], k[1]))[2]
+
+
+def nieuwste_cijfers(indicatoren: list[dict]) -> list[dict]:
+    """The snapshot's indicators grouped for inwoners, each with its newest figure and a plain description."""
+    groepen = [
+        {"kop": kop, "uitleg": uitleg, "clientervaring": prefix == CLIENTERVARING_DOEL, "cijfers": []}
+        for prefix, kop, uitleg in inwonerstekst.GROEPEN
+    ]
+    for indicator in indicatoren:
+        meting = _nieuwste_meting(indicator)
+        if meting is None:
+            continue
+        groepen[inwonerstekst.groep_van(indicator["doel_code"])]["cijfers"].append(
+            {
+                "code": indicator["code"],
+                "omschrijving": inwonerstekst.cijfer_omschrijving(indicator["code"], indicator["naam"]),
+                "eenheid": indicator["eenheid"],
+                "meting": meting,
+            }
+        )
+    return groepen
 
 
 def bestandsnaam(rapportage: Rapportage, soort: str) -> str:

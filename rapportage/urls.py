@@ -8,6 +8,9 @@ urlpatterns = [
     path("raad/", views.raad, name="raad"),
     # Public: the plan in plain language for inwoners (no login), with the latest published edition.
     path("inwoners/", views.inwoners, name="inwoners"),
+    # Public open data: every indicator series of the published editions, as CSV and JSON (issue 15).
+    path("open-data/", views.open_data, name="open_data"),
+    path("open-data/<str:code>.<str:formaat>", views.open_data_reeks, name="open_data_reeks"),
     path("rapportages/", views.editie_lijst, name="editie_lijst"),
     path("rapportages/nieuw/", views.editie_nieuw, name="editie_nieuw"),
     path("rapportages/vergelijken/", views.vergelijken, name="vergelijken"),

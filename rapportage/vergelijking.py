@@ -57,7 +57,7 @@ ONDERWERPEN = {
         lambda r: r["sleutel"],
         lambda r: f"{r['code']} {r['naam']}".strip(),
         {
-            "RAG-status": lambda r: r["rag_label"],
+            "stoplichtkleur": lambda r: r["rag_label"],
             "status": lambda r: r["status_label"],
             "% gereed": lambda r: r["percentage"],
             "fase": lambda r: r["fase_label"],

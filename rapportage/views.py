@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.navigatie import monitoring_links
 from accounts.permissions import niveau_vereist
@@ -23,7 +23,8 @@ from bronnen.models import Achtergrondtaak
 from bronnen.taken import mag_taak_zien
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors import communicatieafspraken
-from rapportage import export_csv, grafieken, selectors, services, taken
+from rapportage import export_csv, grafieken, inwonerstekst, selectors, services, taken
+from rapportage import open_data as open_data_lezen
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
 from rapportage.editiegrens import alleen_edities
 from rapportage.forms import MotieForm, RapportageForm, VergelijkForm
@@ -116,13 +117,61 @@ def raad(request):
 
 @alleen_edities
 def inwoners(request):
-    """The plan in plain language for everyone, with the figures of the latest published edition only."""
+    """The plan in plain language (B1) for everyone, with the figures of the latest published edition only."""
     laatste = selectors.laatste_gepubliceerde()
-    context = {"plan": programma.plan_uitleg(), "rapportage": laatste}
+    context = {"rapportage": laatste, "tekst": inwonerstekst}
     if laatste is not None:
         context.update(selectors.inwonersbeeld(laatste))
-        context["grafieken"] = grafieken.voor(laatste.inhoud, request.user)
     return render(request, "rapportage/inwoners.html", context)
+
+
+@alleen_edities
+@require_safe
+def open_data(request):
+    """Open data for anyone: every indicator series of the latest published edition, and of the older ones."""
+    edities = list(selectors.gepubliceerde_edities().order_by("-peildatum", "-gepubliceerd_op", "-pk"))
+    laatste = open_data_lezen.gepubliceerde_editie()
+    return render(
+        request,
+        "rapportage/open_data.html",
+        {
+            "laatste": laatste,
+            "reeksen": open_data_lezen.reeksen(laatste) if laatste else [],
+            "oudere": [
+                (e, open_data_lezen.reeksen(e)) for e in edities if laatste is None or e.pk != laatste.pk
+            ],
+            "licentie": open_data_lezen.LICENTIE,
+            "licentie_url": open_data_lezen.LICENTIE_URL,
+        },
+    )
+
+
+@alleen_edities
+@require_safe
+def open_data_reeks(request, code, formaat):
+    """One indicator series as CSV or JSON, from a published edition's snapshot (`?editie=<id>` for an older one)."""
+    if formaat not in open_data_lezen.FORMATEN:
+        raise Http404("Dit bestandsformaat bestaat niet. Kies csv of json.")
+    editie_pk = request.GET.get("editie")
+    if editie_pk is not None and not editie_pk.isdigit():
+        raise Http404("Deze rapportage bestaat niet of is niet gepubliceerd.")
+    rapportage = open_data_lezen.gepubliceerde_editie(int(editie_pk) if editie_pk else None)
+    if rapportage is None:
+        raise Http404("Deze rapportage bestaat niet of is niet gepubliceerd.")
+    gegevens = open_data_lezen.reeks(rapportage, code)
+    if gegevens is None:
+        raise Http404("Deze indicator staat niet in de gepubliceerde rapportage.")
+    naam = f"hengelo-indicator-{code}-editie-{rapportage.pk}.{formaat}"
+    if formaat == "json":
+        antwoord = HttpResponse(
+            open_data_lezen.als_json(gegevens), content_type="application/json; charset=utf-8"
+        )
+    else:
+        antwoord = HttpResponse(open_data_lezen.als_csv(gegevens), content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = f'inline; filename="{naam}"'
+    # Open data may be fetched from other sites' scripts; it is public and read-only.
+    antwoord["Access-Control-Allow-Origin"] = "*"
+    return antwoord
 
 
 # --- Editions -----------------------------------------------------------------------------------------------

@@ -107,14 +107,18 @@ def _geschiedenis_labelen(begin) -> None:
 
 
 def _planning(activiteit: Activiteit, nummer: int, verslag: Voorbeeldverslag) -> None:
-    if activiteit.geplande_start:
+    """The first planning, set by the activity's opdrachtgever through the same service as the page."""
+    if activiteit.geplande_start or not activiteit.opdrachtgever_id:
         return
     startjaar, startkwartaal = 2023, 1 + nummer % 4
-    eindkwartalen = 4 + nummer % 8  # one to three years
-    eind_index = (startkwartaal - 1) + eindkwartalen
-    activiteit.geplande_start = f"{startjaar}-Q{startkwartaal}"
-    activiteit.gepland_einde = f"{startjaar + eind_index // 4}-Q{eind_index % 4 + 1}"
-    activiteit.save(update_fields=["geplande_start", "gepland_einde"])
+    eind_index = (startkwartaal - 1) + 4 + nummer % 8  # one to three years
+    actielijnen_services.planning_vastleggen(
+        activiteit=activiteit,
+        gebruiker=activiteit.opdrachtgever,
+        geplande_start=f"{startjaar}-Q{startkwartaal}",
+        gepland_einde=f"{startjaar + eind_index // 4}-Q{eind_index % 4 + 1}",
+    )
+    activiteit.refresh_from_db(fields=["geplande_start", "gepland_einde"])
     verslag.tel("planningen")
 
 

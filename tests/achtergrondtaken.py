@@ -73,6 +73,9 @@ def import_doorvoeren(client, **extra):
 
 
 def import_ongedaan_maken(client, pk):
-    """ "Ongedaan maken" → the undo job runs → its job page with the result message."""
+    """ "Ja, maak ongedaan" → the undo job runs → its job page with the result message (or the refusal)."""
     url = reverse("monitoring:import_ongedaan_maken", args=[pk])
-    return taakpagina(client, met_taken(lambda: client.post(url)))
+    antwoord = met_taken(lambda: client.post(url))
+    if antwoord.status_code != 302:
+        return antwoord  # refused before any job: the confirmation page with the Dutch reason (409)
+    return taakpagina(client, antwoord)

@@ -53,6 +53,10 @@ APP = {
         "GET":  "login  ok     ok     ok     ok     ok     ok     ok     ok     ok",
         "POST": "login  405    405    405    405    405    405    405    405    405",
     },
+    "favicon": {  # a permanent redirect to the static icon, for everyone (issue 15)
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
     "gezond": {  # the benchmark's one-query floor page: live, so the editiegrens closes it like any live page
         "GET":  "login  ok     ok     ok     ok     ok     ok     403    403    ok",
         "POST": "login  405    405    405    405    405    405    403    403    405",
@@ -68,6 +72,16 @@ APP = {
     "actielijnen:management": {
         "GET":  "login  403    403    403    403    ok     403    403    403    ok",
         "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    # The decision inbox: everyone at the uitvoering level (their own decisions; manager and beheerder all, read only).
+    "actielijnen:besluiten": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    # Only the activity's own opdrachtgever decides on an update that asks for a decision; the manager reads it.
+    "actielijnen:besluit_nemen": {
+        "GET":  "login  403    403    ok     403    403    403    403    403    403",
+        "POST": "login  403    403    ok     403    403    403    403    403    403",
     },
     # Only who holds a §2.2 role on the activity decides (opdrachtgever, opgavecoördinator; opdrachtnemer).
     "actielijnen:planningswijziging_akkoord": {
@@ -103,9 +117,28 @@ APP = {
         "GET":  "login  ok     403    403    403    403    403    403    403    ok",
         "POST": "login  ok     403    403    403    403    403    403    403    ok",
     },
+    # The risk register and a risk's page: the programme organisation (view_risico); college and raad see
+    # outcomes only. Scoring a programme risk: the manager (and the datakernteam), never a trekker.
+    "actielijnen:risicoregister": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     403    403    403    ok",
+    },
+    "actielijnen:risico_detail": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     ok     ok     ok     403    403    403    ok",
+    },
+    "actielijnen:risico_beoordelen": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
     "actielijnen:planningswijziging_create": {
         "GET":  "login  ok     403    403    403    403    403    403    403    ok",
         "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    # The first planning: the activity's own opdrachtgever decides (§2.2); the datakernteam may record it.
+    "actielijnen:planning_vastleggen": {
+        "GET":  "login  403    403    ok     403    403    403    403    403    ok",
+        "POST": "login  403    403    ok     403    403    403    403    403    ok",
     },
     "actielijnen:opdrachtbeschrijving_update": {
         "GET":  "login  ok     403    403    403    403    403    403    403    ok",
@@ -132,6 +165,16 @@ APP = {
         "GET":  "login  ok     ok     ok     ok     ok     ok     403    403    ok",
         "POST": "login  ok     ok     ok     ok     ok     ok     403    403    ok",
     },
+    # Which activities should move an indicator: the manager and the datakernteam (monitoring/rollen.py).
+    "monitoring:indicator_koppelingen": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    # Fit-gap (§5.1): the datakernteam; an indicator's own fitgap_eigenaar too (the matrix indicator has none).
+    "monitoring:fitgap_bewerken": {
+        "GET":  "login  403    403    403    403    403    403    403    403    ok",
+        "POST": "login  403    403    403    403    403    403    403    403    ok",
+    },
     "monitoring:datagaten": {
         "GET":  "login  403    403    403    403    ok     403    403    403    ok",
         "POST": "login  403    403    403    403    ok     403    403    403    ok",
@@ -152,8 +195,13 @@ APP = {
         "GET":  "login  403    403    403    403    403    403    403    403    ok",
         "POST": "login  403    403    403    403    403    403    403    403    ok",
     },
+    # The import history and the undo confirmation (GET) are the data team's, like the import itself.
+    "monitoring:import_historie": {
+        "GET":  "login  403    403    403    403    403    403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
     "monitoring:import_ongedaan_maken": {
-        "GET":  "login  405    405    405    405    405    405    403    403    405",
+        "GET":  "login  403    403    403    403    403    403    403    403    ok",
         "POST": "login  403    403    403    403    403    403    403    403    ok",
     },
     "monitoring:export": {
@@ -185,6 +233,15 @@ APP = {
     "rapportage:inwoners": {
         "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
         "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+    },
+    # Open data (issue 15): published editions only, for anyone; read-only, so POST is not allowed.
+    "rapportage:open_data": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "rapportage:open_data_reeks": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
     },
     # Finding (no leak): the edition and motie pages answer an anonymous visitor with 403 (downloads: 404)
     # where the README promises the login page; recorded as the app behaves, reported to the lead.

@@ -171,12 +171,17 @@ def test_a_refused_undo_ends_failed_with_the_services_dutch_reason(beheer_client
     )
     record = Import.objects.get()
     url = reverse("monitoring:import_ongedaan_maken", args=[record.pk])
-    assert (
-        "is ongedaan gemaakt"
-        in taakpagina(beheer_client, met_taken(lambda: beheer_client.post(url))).content.decode()
-    )
-    pagina = taakpagina(beheer_client, met_taken(lambda: beheer_client.post(url))).content.decode()
+    # Two clicks before the worker runs: both pass the page's check (nothing undone yet), so both jobs queue. The
+    # first undoes the import; the service refuses the second inside its job, which ends failed with its reason.
+    eerste, tweede = met_taken(lambda: (beheer_client.post(url), beheer_client.post(url)))
+    assert "is ongedaan gemaakt" in taakpagina(beheer_client, eerste).content.decode()
+    pagina = taakpagina(beheer_client, tweede).content.decode()
     assert "Deze import is al ongedaan gemaakt." in pagina and "Mislukt" in pagina
+    # Once undone, the page itself refuses a further POST with the same reason (409) and queues no job.
+    taken_voor = Achtergrondtaak.objects.count()
+    derde = met_taken(lambda: beheer_client.post(url))
+    assert derde.status_code == 409 and "Deze import is al ongedaan gemaakt." in derde.content.decode()
+    assert Achtergrondtaak.objects.count() == taken_voor
 
 
 @pytest.mark.django_db

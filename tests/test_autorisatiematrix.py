@@ -167,7 +167,7 @@ def objecten(django_db_setup, django_db_blocker):
             soort="verlopen",
             vervaldatum=date(2025, 1, 1),
         )
-        voortgangsrapportage_create(
+        besluit_update = voortgangsrapportage_create(
             activiteit=activiteit,
             auteur=gebruikers["trekker"],
             periode="2025-05",
@@ -175,6 +175,8 @@ def objecten(django_db_setup, django_db_blocker):
             percentage_gereed=40,
             fase="uitvoering",
             toelichting="Op koers.",
+            besluit_nodig=True,
+            besluit_omschrijving="Besluit voor de matrix",
         )
         edities = _edities(gebruikers)
         motie = Motie.objects.create(
@@ -198,7 +200,9 @@ def objecten(django_db_setup, django_db_blocker):
             "activiteit": activiteit,
             "mijlpaal": mijlpaal,
             "risico": risico,
+            "programmarisico": Risico.objects.basisrisicos().order_by("code").first(),
             "planningswijziging": planningswijziging,
+            "besluit_update": besluit_update,
             "edities": edities,
             "motie": motie,
             "import": import_record,
@@ -275,10 +279,16 @@ def urls(sleutel: str, route: str, o: dict) -> dict[str, str]:
         return uit
     kwargs = {
         "actielijnen:planningswijziging_akkoord": {"pk": o["planningswijziging"].pk},
+        "actielijnen:besluit_nemen": {"pk": o["besluit_update"].pk},
         "actielijnen:mijlpaal_update": {"sleutel": act, "pk": o["mijlpaal"].pk},
         "actielijnen:risico_update": {"sleutel": act, "pk": o["risico"].pk},
+        "actielijnen:risico_detail": {"pk": o["risico"].pk},
+        "actielijnen:risico_beoordelen": {"pk": o["programmarisico"].pk},
         "monitoring:indicator_detail": {"code": o["indicator"].code},
         "monitoring:indicator_geschiedenis": {"code": o["indicator"].code},
+        "monitoring:indicator_koppelingen": {"code": o["indicator"].code},
+        "monitoring:fitgap_bewerken": {"code": o["indicator"].code},
+        "rapportage:open_data_reeks": {"code": o["indicator"].code, "formaat": "json"},
         "monitoring:import_ongedaan_maken": {"pk": o["import"].pk},
         "rapportage:motie": {"pk": o["motie"].pk},
         "bronnen:taak": {"pk": o["taak"].pk},

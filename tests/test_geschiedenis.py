@@ -289,7 +289,7 @@ def test_values_read_as_a_person_reads_them(activiteit, gebruiker):
     assert velden["Datum"] == ("1 januari 2025", "14 februari 2025")
     assert velden["Besluit nodig"] == ("nee", "ja")
     assert velden["Welk besluit is nodig"] == ("—", "Extra budget")
-    assert velden["Rag-status"][1] == "Rood: bijsturing nodig"
+    assert velden["Stoplichtkleur"][1] == "Rood: bijsturing nodig"
     assert {w.veld: w.nieuw for w in aangemaakt.wijzigingen}["Auteur"] == trekker.weergavenaam()
     assert gewijzigd.object_naam == f"{activiteit} — 14-02-2025"
     assert aangemaakt.wie == "onbekend" and not verwijderd.wijzigingen

@@ -1,3 +1,4 @@
+from actielijnen.models.besluit import Besluit
 from actielijnen.models.opdracht import BesparingEnInvestering, Opdrachtbeschrijving
 from actielijnen.models.programma import Actielijn, Activiteit, Kenmerk, Modellaag, Thema
 from actielijnen.models.risico import Risico, RisicoWijziging
@@ -13,6 +14,7 @@ from actielijnen.models.voortgang import (
 __all__ = [
     "Actielijn",
     "Activiteit",
+    "Besluit",
     "BesparingEnInvestering",
     "Herinnering",
     "Jaarsamenvatting",

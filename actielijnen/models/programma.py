@@ -150,7 +150,7 @@ class Activiteit(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=ActiviteitStatus, default=ActiviteitStatus.ONBEKEND
     )
-    rag = models.CharField("RAG-status", max_length=10, choices=RagStatus, blank=True)
+    rag = models.CharField("stoplichtkleur", max_length=10, choices=RagStatus, blank=True)
     fase = models.CharField("fase", max_length=30, choices=Fase, blank=True)
     geplande_start = models.CharField(
         "geplande start",

@@ -3,10 +3,16 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F
+from django.urls import reverse
 
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import SCORE_SCHAAL, RisicoCategorie, RisicoStatus, RisicoWijzigingSoort
+
+# A risk with kans × impact at or above RISICO_DREMPEL is "hoog", at or above MIDDEL_DREMPEL "middel", else "laag":
+# the bands of the dashboard's matrix, the register's "boven de drempel" and the dashboard's count alike.
+RISICO_DREMPEL = 15
+MIDDEL_DREMPEL = 8
 
 
 class RisicoQuerySet(models.QuerySet):
@@ -82,6 +88,9 @@ class Risico(models.Model):
     def __str__(self):
         return f"{self.code}. {self.omschrijving}" if self.code else self.omschrijving
 
+    def get_absolute_url(self):
+        return reverse("actielijnen:risico_detail", kwargs={"pk": self.pk})
+
     @property
     def score(self) -> int | None:
         """Kans × impact (1–25); None while either is not assessed."""
@@ -90,8 +99,25 @@ class Risico(models.Model):
         return self.kans * self.impact
 
     @property
+    def score_woord(self) -> str:
+        """The score as a word: "hoog", "middel" or "laag"; "" while the risk is not assessed."""
+        score = self.score
+        if score is None:
+            return ""
+        if score >= RISICO_DREMPEL:
+            return "hoog"
+        return "middel" if score >= MIDDEL_DREMPEL else "laag"
+
+    @property
     def is_basisrisico(self) -> bool:
         return self.activiteit_id is None and bool(self.code)
+
+    @property
+    def betreft(self) -> str:
+        """What the risk belongs to, short: "Programma" for a risk of the plan as a whole, else the activity."""
+        if self.activiteit_id is None:
+            return "Programma"
+        return self.activiteit.code or self.activiteit.naam
 
 
 class RisicoWijziging(models.Model):

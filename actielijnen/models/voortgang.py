@@ -36,7 +36,7 @@ class Voortgangsrapportage(models.Model):
         related_name="voortgangsrapportages",
     )
     periode = models.CharField("periode", max_length=20, help_text="Bijvoorbeeld 2023-Q2 of 2023-05.")
-    rag = models.CharField("RAG-status", max_length=10, choices=RagStatus)
+    rag = models.CharField("stoplichtkleur", max_length=10, choices=RagStatus)
     percentage_gereed = models.PositiveSmallIntegerField(
         "percentage gereed", validators=[MaxValueValidator(100)]
     )

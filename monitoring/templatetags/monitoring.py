@@ -34,3 +34,11 @@ def meting_waarde(meting, user):
 @register.filter
 def kerncijfer_waarde(kerncijfer, user):
     return waarde_tekst(kerncijfer.waarde, kerncijfer.eenheid, user, telt_personen=kerncijfer.telt_personen)
+
+
+@register.filter
+def metingsoort(code):
+    """The label of a meting's soort ("Peilwaarde"), never the stored code ("peil")."""
+    from monitoring.constants import MetingSoort
+
+    return MetingSoort(code).label if code in MetingSoort.values else code

@@ -99,8 +99,12 @@ def test_navigation_for_an_anonymous_visitor_opens_only_inwoners(client):
 def test_own_level_is_highlighted_in_the_page_navigation(client):
     client.force_login(UserFactory(rollen=[Rol.COLLEGE]))
     html = client.get(reverse("rapportage:college")).content.decode()
-    assert f'<a href="{reverse("rapportage:college")}" aria-current="page">College</a>' in html
-    assert "<span>Management</span>" in html
+    assert (
+        f'<li class="app-piramide__niveau app-piramide__niveau--eigen"><a href="{reverse("rapportage:college")}"'
+        ' aria-current="page">College<span class="app-visueel-verborgen"> (uw niveau)</span></a></li>'
+    ) in html
+    # Levels the college cannot open are no dead boxes: they are not in the navigation at all (issue 15).
+    assert "Management" not in html.split('aria-label="Hoofdmenu"')[1].split("</nav>")[0]
 
 
 @pytest.mark.django_db

@@ -328,7 +328,7 @@ def test_management_dashboard_filters_by_actielijn_and_rag(client, manager):
     client.force_login(manager)
     html = client.get(reverse("actielijnen:management"), {"actielijn": tweede.actielijn.pk}).content.decode()
     assert "Toegang vernieuwen" in html and "Wijkcentra openen" not in html
-    html = client.get(reverse("actielijnen:management"), {"rag": "rood"}).content.decode()
+    html = client.get(reverse("actielijnen:management"), {"stoplicht": "rood"}).content.decode()
     assert "Wijkcentra openen" in html and "Toegang vernieuwen" not in html
 
 

@@ -33,12 +33,14 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
 
     inloggen(page, "manager")
     assert page.get_by_role("heading", name="Managementdashboard").is_visible()
+    # The summary at the top counts the red activity and links to exactly that row (the tables start folded).
+    page.get_by_role("link", name="1 Rood: bijsturing nodig").click()
     rij = page.get_by_role("row").filter(has=page.get_by_role("link", name=str(activiteit))).first
     assert "Rood: bijsturing nodig" in rij.inner_text()
     assert "45%" in rij.inner_text()
 
     page.goto(reverse("rapportage:college"))
-    tabel = page.get_by_role("table").filter(has_text="Activiteiten per actielijn naar RAG-status")
+    tabel = page.get_by_role("table").filter(has_text="Activiteiten per actielijn naar stoplichtkleur")
     lijn = tabel.get_by_role("row").filter(has_text=str(activiteit.actielijn))
     assert lijn.get_by_role("cell").nth(4).inner_text() == "1"  # bijsturing nodig (rood)
 
@@ -68,10 +70,10 @@ def test_an_anonymous_visitor_opens_the_inwoners_page(page, programma):
     page.goto("/")
     assert page.get_by_role("heading", name="Inloggen").is_visible()
     page.get_by_role("link", name="Inwoners").click()
-    assert page.get_by_role("heading", name="Wat doet Hengelo in het sociaal domein?").is_visible()
-    assert page.get_by_role("heading", name="Het Nieuw Hengelo's Model").is_visible()
-    # The chart of the published edition: SVG drawn on the server, with its own title for screen readers.
-    expect(page.get_by_role("img", name="Activiteiten per actielijn naar RAG-status")).to_be_visible()
+    # The page in plain language (issue 15): what the gemeente does for inwoners and the newest figures.
+    assert page.get_by_role("heading", name="Hulp in Hengelo: wat doet de gemeente?").is_visible()
+    assert page.get_by_role("heading", name="Wat vinden inwoners van de hulp?").is_visible()
+    expect(page.get_by_role("link", name="Download de cijfers als bestand")).to_be_visible()
     assert "stand op 31 december 2023" in page.content()
     assert "Risico" not in page.content()
 
@@ -135,7 +137,7 @@ def test_printing_an_edition_leaves_out_navigation_and_keeps_tables_within_the_p
     rapportage = _gepubliceerde_editie()
     inloggen(page, "raad")
     page.goto(rapportage.get_absolute_url())
-    navigatie = page.get_by_role("navigation", name="Informatiepiramide")
+    navigatie = page.get_by_role("navigation", name="Hoofdmenu")
     expect(navigatie).to_be_visible()
     page.emulate_media(media="print")
     expect(navigatie).to_be_hidden()

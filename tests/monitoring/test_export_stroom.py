@@ -48,11 +48,11 @@ def oude_meting_rijen(user):
             meting.indicator.code,
             meting.periode,
             (plaats.cbs_code or plaats.naam) if plaats else "",
-            meting.soort,
+            meting.get_soort_display(),
             waarde,
             meting.bron,
-            meting.status,
-            meting.indicator.eenheid,
+            meting.get_status_display() if meting.status else meting.status,
+            meting.indicator.get_eenheid_display(),
             meting.indicator.naam,
         ]
 

@@ -194,6 +194,9 @@ VOOR_EDITIELEZERS = {
     "rapportage:motie",
     # The history of a motie is the griffie's own register, not live programme data.
     "rapportage:motie_geschiedenis",
+    # Open data (issue 15): the indicator series of published editions' snapshots only (rapportage/open_data.py).
+    "rapportage:open_data",
+    "rapportage:open_data_reeks",
 }
 
 

@@ -155,7 +155,7 @@ def test_two_editions_are_compared_per_activity_indicator_risk_and_motie(client,
     ]
 
     (act,) = [v for v in verschillen.activiteiten if v.sleutel == activiteit.sleutel]
-    assert {w.wat for w in act.wijzigingen} >= {"RAG-status", "% gereed"}
+    assert {w.wat for w in act.wijzigingen} >= {"stoplichtkleur", "% gereed"}
     assert activiteit.naam in html and "Rood: bijsturing nodig" in html
     (ind,) = [v for v in verschillen.indicatoren if v.sleutel == "6.2.3.3"]
     assert [(w.oud, w.nieuw) for w in ind.wijzigingen if w.wat == "laatste realisatie"] == [

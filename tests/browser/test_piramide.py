@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit, Voortgangsrapportage
+from tests.browser.edities import gepubliceerde_editie
 from tests.browser.sessie import inloggen, uitloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,28 +46,8 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
     assert lijn.get_by_role("cell").nth(4).inner_text() == "1"  # bijsturing nodig (rood)
 
 
-def _gepubliceerde_editie():
-    from datetime import date
-
-    from accounts.models import User
-    from rapportage import services
-
-    manager, college = User.objects.get(username="manager"), User.objects.get(username="college")
-    rapportage = services.rapportage_aanmaken(
-        door=manager,
-        pc_moment="jaarstukken",
-        jaar=2023,
-        titel="Jaarstukken 2023",
-        peildatum=date(2023, 12, 31),
-        zaaknummer="3612345",
-        toelichtingen={"financien": "De besparingen lopen achter op Jeugd."},
-    )
-    services.vaststellen(rapportage=rapportage, door=college)
-    return services.publiceren(rapportage=rapportage, door=college)
-
-
 def test_an_anonymous_visitor_opens_the_inwoners_page(page, programma):
-    _gepubliceerde_editie()
+    gepubliceerde_editie()
     page.goto("/")
     assert page.get_by_role("heading", name="Inloggen").is_visible()
     page.get_by_role("link", name="Inwoners").click()
@@ -79,7 +60,7 @@ def test_an_anonymous_visitor_opens_the_inwoners_page(page, programma):
 
 
 def test_the_griffie_downloads_the_published_pdf_and_xlsx_exactly_as_stored(page, programma):
-    rapportage = _gepubliceerde_editie()
+    rapportage = gepubliceerde_editie()
     inloggen(page, "griffie")
     page.get_by_role("link", name="Jaarstukken 2023").first.click()
     assert page.get_by_role("heading", name="Jaarstukken 2023").first.is_visible()
@@ -113,7 +94,7 @@ def test_main_pages_have_no_serious_or_critical_accessibility_violations(
 ):
     # Planned quarters, so that the management timeline (a plotly chart) is on the page too.
     Activiteit.objects.filter(actielijn__nummer=1).update(geplande_start="2023-Q2", gepland_einde="2025-Q2")
-    editie = _gepubliceerde_editie()
+    editie = gepubliceerde_editie()
     if gebruiker:
         inloggen(page, gebruiker)
     activiteit = Activiteit.objects.filter(trekker__username="trekker").order_by("volgorde").first()
@@ -134,7 +115,7 @@ def test_main_pages_have_no_serious_or_critical_accessibility_violations(
 
 
 def test_printing_an_edition_leaves_out_navigation_and_keeps_tables_within_the_page(page, programma):
-    rapportage = _gepubliceerde_editie()
+    rapportage = gepubliceerde_editie()
     inloggen(page, "raad")
     page.goto(rapportage.get_absolute_url())
     navigatie = page.get_by_role("navigation", name="Hoofdmenu")

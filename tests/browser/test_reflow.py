@@ -6,7 +6,6 @@ pages (an activity, an indicator, a published edition, an import's undo confirma
 open them. The public page and the dashboard are also measured at WCAG's 320 px. WCAG 2.1 AA, 1.4.10 (reflow).
 """
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from django.urls import reverse
@@ -16,6 +15,7 @@ import pytest
 from accounts.models import User
 from actielijnen.models import Activiteit
 from monitoring.models import Import, Indicator
+from tests.browser.edities import gepubliceerde_editie
 from tests.browser.reflow import DESKTOP, TELEFOON, WCAG_MINIMUM, breedte_zetten, zijwaartse_overloop
 from tests.browser.sessie import inloggen
 
@@ -24,23 +24,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ROLLEN = ("anoniem", "trekker", "opdrachtgever", "manager", "college", "raad", "griffie", "beheerder")
 # Pages also measured at 320 px: the ones the issue measured widest (public page 909 px, dashboard 1.184 px).
 OOK_320 = {reverse("rapportage:inwoners"), reverse("actielijnen:management")}
-
-
-def _gepubliceerde_editie():
-    from rapportage import services
-
-    manager, college = User.objects.get(username="manager"), User.objects.get(username="college")
-    rapportage = services.rapportage_aanmaken(
-        door=manager,
-        pc_moment="jaarstukken",
-        jaar=2023,
-        titel="Jaarstukken 2023",
-        peildatum=date(2023, 12, 31),
-        zaaknummer="3612345",
-        toelichtingen={"financien": "De besparingen lopen achter op Jeugd."},
-    )
-    services.vaststellen(rapportage=rapportage, door=college)
-    return services.publiceren(rapportage=rapportage, door=college)
 
 
 def _detailpaginas(gebruiker, editie, import_record) -> list[str]:
@@ -75,7 +58,7 @@ def _menulinks(page) -> list[str]:
 def test_no_page_of_the_role_scrolls_sideways_and_axe_finds_nothing_serious(page, axe, programma, rol):
     # Planned quarters, so that the management timeline (a plotly chart) is on the page too.
     Activiteit.objects.filter(actielijn__nummer=1).update(geplande_start="2023-Q2", gepland_einde="2025-Q2")
-    editie = _gepubliceerde_editie()
+    editie = gepubliceerde_editie()
     beheerder = User.objects.get(username="beheerder")
     import_record = Import.objects.create(
         gebruiker=beheerder,

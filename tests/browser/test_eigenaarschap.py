@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 import pytest
+from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit
 from monitoring.models import Indicator
@@ -23,21 +24,25 @@ def test_manager_links_activities_to_an_indicator_on_a_phone(page, programma, ax
     inloggen(page, "manager")
     page.goto(indicator.get_absolute_url())
     page.get_by_role("link", name="Koppelingen wijzigen").click()
-    assert page.get_by_role("heading", name="Welke activiteiten moeten deze indicator bewegen?").is_visible()
+    expect(
+        page.get_by_role("heading", name="Welke activiteiten moeten deze indicator bewegen?")
+    ).to_be_visible()
     assert_geen_zijwaarts_scrollen(page, "koppelingen")
     assert _ernstig(axe, page) == []
     # Each actielijn is a group named by its legend; each activity a checkbox named by its label.
     groep = page.get_by_role("group", name=f"Actielijn {activiteit.actielijn}")
     groep.get_by_role("checkbox", name=str(activiteit)).check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text(f"De activiteiten bij indicator {indicator.code} zijn opgeslagen.").is_visible()
+    expect(
+        page.get_by_text(f"De activiteiten bij indicator {indicator.code} zijn opgeslagen.")
+    ).to_be_visible()
     assert list(indicator.activiteiten.all()) == [activiteit]
     assert_geen_zijwaarts_scrollen(page, "indicatorpagina")
 
     # The activity page shows the indicator it should move.
     page.get_by_role("link", name=str(activiteit)).click()
     sectie = page.get_by_role("region", name="Indicatoren die deze activiteit moet bewegen")
-    assert sectie.get_by_role("link", name=f"{indicator.code} {indicator.naam}").is_visible()
+    expect(sectie.get_by_role("link", name=f"{indicator.code} {indicator.naam}")).to_be_visible()
     assert_geen_zijwaarts_scrollen(page, "activiteitpagina")
     assert _ernstig(axe, page) == []
 
@@ -63,11 +68,11 @@ def test_the_datakernteams_forms_reflow_and_pass_axe(page, programma, axe, breed
     page.get_by_label("Geplande start").fill("2025-Q7")
     page.get_by_label("Gepland einde").fill("2026-Q2")
     page.get_by_role("button", name="Planning vastleggen").click()
-    assert page.get_by_text("Geef een kwartaal als 2023-Q2").first.is_visible()
+    expect(page.get_by_text("Geef een kwartaal als 2023-Q2").first).to_be_visible()
     assert_geen_zijwaarts_scrollen(page, "planning met fout")
     assert _ernstig(axe, page) == []
     page.get_by_label("Geplande start").fill("2025-Q3")
     page.get_by_role("button", name="Planning vastleggen").click()
-    assert page.get_by_text("De planning is vastgelegd.").is_visible()
+    expect(page.get_by_text("De planning is vastgelegd.")).to_be_visible()
     activiteit.refresh_from_db()
     assert (activiteit.geplande_start, activiteit.gepland_einde) == ("2025-Q3", "2026-Q2")

@@ -1,5 +1,7 @@
 """Real-browser tests: Playwright drives Debian's chromium against the live server (`make test`)."""
 
+import re
+
 from django.urls import reverse
 
 import pytest
@@ -18,7 +20,7 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
     activiteit = Activiteit.objects.filter(trekker__username="trekker").order_by("volgorde").first()
 
     inloggen(page, "trekker")
-    assert page.get_by_role("heading", name="Mijn activiteiten").is_visible()
+    expect(page.get_by_role("heading", name="Mijn activiteiten")).to_be_visible()
     page.get_by_role("link", name=str(activiteit)).first.click()
     page.get_by_role("link", name="Voortgang rapporteren").click()
     page.get_by_label("Rood: bijsturing nodig").check()
@@ -27,15 +29,16 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
     page.get_by_label("Status van de activiteit").select_option("lopend")
     page.get_by_label("Toelichting", exact=True).fill("Wijkbijeenkomsten gestart; partners aangesloten.")
     page.get_by_role("button", name="Update opslaan").click()
-    assert page.get_by_text("De voortgang is opgeslagen.").is_visible()
+    expect(page.get_by_text("De voortgang is opgeslagen.")).to_be_visible()
     rapportage = Voortgangsrapportage.objects.get()
     assert rapportage.auteur.username == "trekker"
     uitloggen(page)
 
     inloggen(page, "manager")
-    assert page.get_by_role("heading", name="Managementdashboard").is_visible()
+    expect(page.get_by_role("heading", name="Managementdashboard")).to_be_visible()
     # The summary at the top counts the red activity and links to exactly that row (the tables start folded).
     page.get_by_role("link", name="1 Rood: bijsturing nodig").click()
+    expect(page).to_have_url(re.compile(r"stoplicht=rood"))
     rij = page.get_by_role("row").filter(has=page.get_by_role("link", name=str(activiteit))).first
     assert "Rood: bijsturing nodig" in rij.inner_text()
     assert "45%" in rij.inner_text()
@@ -49,11 +52,11 @@ def test_a_trekkers_update_shows_on_the_management_dashboard_and_rolls_up_to_the
 def test_an_anonymous_visitor_opens_the_inwoners_page(page, programma):
     gepubliceerde_editie()
     page.goto("/")
-    assert page.get_by_role("heading", name="Inloggen").is_visible()
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
     page.get_by_role("link", name="Inwoners").click()
     # The page in plain language (issue 15): what the gemeente does for inwoners and the newest figures.
-    assert page.get_by_role("heading", name="Hulp in Hengelo: wat doet de gemeente?").is_visible()
-    assert page.get_by_role("heading", name="Wat vinden inwoners van de hulp?").is_visible()
+    expect(page.get_by_role("heading", name="Hulp in Hengelo: wat doet de gemeente?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wat vinden inwoners van de hulp?")).to_be_visible()
     expect(page.get_by_role("link", name="Download de cijfers als bestand")).to_be_visible()
     assert "stand op 31 december 2023" in page.content()
     assert "Risico" not in page.content()
@@ -63,7 +66,7 @@ def test_the_griffie_downloads_the_published_pdf_and_xlsx_exactly_as_stored(page
     rapportage = gepubliceerde_editie()
     inloggen(page, "griffie")
     page.get_by_role("link", name="Jaarstukken 2023").first.click()
-    assert page.get_by_role("heading", name="Jaarstukken 2023").first.is_visible()
+    expect(page.get_by_role("heading", name="Jaarstukken 2023").first).to_be_visible()
     for soort, naam in (("pdf", "PDF"), ("xlsx", "Excel")):
         with page.expect_download() as download:
             page.get_by_role("link", name=naam, exact=False).first.click()

@@ -52,6 +52,9 @@ HOOFDMENU_PAGINAS = (
     ("Import", "monitoring:import", ("monitoring.import_metingen",)),
     ("Importgeschiedenis", "monitoring:import_historie", ("monitoring.import_metingen",)),
     ("Export", "monitoring:export", ("monitoring.export_metingen",)),
+    ("Participatie", "participatie:overzicht", ("participatie.view_participatieadvies",)),
+    ("Inkoop", "participatie:inkoop", ("participatie.view_inkooptraject",)),
+    ("Communicatie", "participatie:communicatie", ("participatie.view_communicatieactie",)),
     ("Rapportages", "rapportage:editie_lijst", ("rapportage.view_rapportage",)),
     ("Moties", "rapportage:motie_lijst", ("rapportage.view_motie",)),
 )

@@ -9,12 +9,13 @@ same items the dashboard counts (`Stand.open_besluiten`), so the count there equ
 Every function runs a fixed number of queries, whatever the number of activities or updates.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
 from django.utils import timezone
 
+from actielijnen import signalen
 from actielijnen.constants import OpdrachtbeschrijvingStatus, PlanningswijzigingStatus
 from actielijnen.models import Opdrachtbeschrijving, Planningswijziging, Voortgangsrapportage
 from actielijnen.permissions import akkoord_rollen, mag_besluit_nemen, mag_opdrachtbeschrijving_vaststellen
@@ -28,17 +29,30 @@ class Besluitenlijst:
     opdrachtbeschrijvingen: list[Opdrachtbeschrijving]
     updates: list[Voortgangsrapportage]
     programmabreed: bool  # the manager's read-only overview of every open decision
+    elders: list[signalen.Besluitpunt] = field(
+        default_factory=list
+    )  # kinds the apps above own (participatie)
 
     @property
     def aantal(self) -> int:
-        return len(self.planningswijzigingen) + len(self.opdrachtbeschrijvingen) + len(self.updates)
+        return (
+            len(self.planningswijzigingen)
+            + len(self.opdrachtbeschrijvingen)
+            + len(self.updates)
+            + len(self.elders)
+        )
 
     @property
     def aantal_voor_mij(self) -> int:
         """The decisions this person can take themselves."""
         return sum(
             1
-            for item in (*self.planningswijzigingen, *self.opdrachtbeschrijvingen, *self.updates)
+            for item in (
+                *self.planningswijzigingen,
+                *self.opdrachtbeschrijvingen,
+                *self.updates,
+                *self.elders,
+            )
             if item.mag_beslissen
         )
 
@@ -94,4 +108,6 @@ def besluiten_voor(user) -> Besluitenlijst:
     updates = list(updates)
     for update in updates:
         update.mag_beslissen = mag_besluit_nemen(user, update)
-    return Besluitenlijst(planning, opdrachten, updates, programmabreed)
+    return Besluitenlijst(
+        planning, opdrachten, updates, programmabreed, signalen.besluitpunten(user, programmabreed)
+    )

@@ -14,6 +14,7 @@ from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from actielijnen import signalen
 from actielijnen.constants import (
     ActiviteitStatus,
     Fase,
@@ -392,6 +393,10 @@ def dashboard(*, filters: dict | None = None, vandaag: date | None = None) -> Da
     filters = filters or {}
     vandaag = vandaag or timezone.localdate()
     alle = standen()
+    # Decisions other apps own (participatie's steps I and II) count on their activity's row too.
+    elders = signalen.open_besluiten_per_activiteit()
+    for stand in alle:
+        stand.open_besluiten += elders.get(stand.activiteit.pk, 0)
     rijen = alle
     if filters.get("actielijn"):
         rijen = [r for r in rijen if r.activiteit.actielijn_id == filters["actielijn"].pk]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.navigatie import monitoring_links
 from accounts.permissions import niveau_vereist
 from actielijnen import besluiten as besluiten_selectors
-from actielijnen import grafieken, selectors, services
+from actielijnen import grafieken, selectors, services, signalen
 from actielijnen.forms import (
     AkkoordForm,
     BesluitForm,
@@ -102,6 +102,8 @@ def activiteit_detail(request, sleutel):
             and mag_opdrachtbeschrijving_vaststellen(request.user, opdracht),
             "akkoord_rollen": akkoord_rollen(request.user, activiteit),
             "mag_planning_vastleggen": mag_planning_vastleggen(request.user, activiteit),
+            "signalen": signalen.signalen_van(activiteit.pk, timezone.localdate()),
+            "koppelingen": signalen.koppelingen(activiteit, request.user),
             "laatste_wijzigingen": selectors.activiteit_geschiedenis(
                 activiteit=activiteit, user=request.user, per_pagina=5
             ),
@@ -373,6 +375,7 @@ def management(request):
             "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in overzicht.rijen]),
             "tijdlijn": grafieken.tijdlijn(overzicht.rijen),
             "monitoring_links": monitoring_links(request.user),
+            "signalen": signalen.programmasignalen(vandaag),
         },
     )
 

@@ -6,6 +6,7 @@ Called by `rapportage.programma_laden.laad_programma`, which then loads the data
 with the lookups of `OPZOEKEN`. Idempotent (bronnen/laden.py): a second run changes nothing and writes no history.
 """
 
+from actielijnen.models import Activiteit
 from bronnen.laden import Verslag, lees_fixture, upsert
 from bronnen.notatie import parse_getal
 from participatie.models import (
@@ -15,14 +16,19 @@ from participatie.models import (
     Contractdatum,
     Inkoopfase,
     Inkoopstap,
+    Inkooptraject,
+    Inkooptrajectstap,
     Kernelement,
     Participatiestap,
+    Participatietraject,
+    Stakeholder,
 )
 
 # The fixture files whose data-quality notes concern participatie's objects, and how to find those objects.
 DATAKWALITEIT = ("programma/inkoop.yaml", "programma/participatie.yaml")
 OPZOEKEN = {
     "inkoopfase": lambda nummer: Inkoopfase.objects.get(nummer=nummer),
+    "inkooptraject": lambda sleutel: Inkooptraject.objects.get(sleutel=sleutel),
     "communicatielijn": lambda sleutel: Communicatielijn.objects.get(sleutel=sleutel),
     "communicatiebudget": lambda sleutel: Communicatiebudget.objects.get(sleutel=sleutel),
 }
@@ -31,7 +37,9 @@ OPZOEKEN = {
 def laad_participatie(verslag: Verslag) -> None:
     """Load inkoop.yaml and participatie.yaml; `verslag` counts what was created or updated."""
     _laad_inkoop(verslag)
+    _laad_inkooptrajecten(verslag)
     _laad_participatie(verslag)
+    _laad_stakeholders(verslag)
 
 
 def _laad_inkoop(verslag: Verslag) -> None:
@@ -123,3 +131,86 @@ def _laad_participatie(verslag: Verslag) -> None:
                 "bron": norm["bron"],
             },
         )
+
+
+def _laad_stakeholders(verslag: Verslag) -> None:
+    """Step III of §4.1: the stakeholders the sources name and the trajectories outside the programme
+    (stakeholders.yaml). The quote goes into the description only when a record is created: users own it after."""
+    data = lees_fixture("programma/stakeholders.yaml")
+    for stakeholder in data["stakeholders"]:
+        upsert(
+            verslag,
+            Stakeholder,
+            {"naam": stakeholder["naam"]},
+            {"soort": stakeholder["soort"], "bron": stakeholder["bron"]},
+            bij_aanmaken={
+                "omschrijving": f"In de bron: \u201c{' '.join(stakeholder['citaat'].split())}\u201d"
+            },
+        )
+    for traject in data["trajecten_buiten_programma"]:
+        upsert(
+            verslag,
+            Participatietraject,
+            {"naam": traject["naam"], "activiteit": None},
+            {},
+            bij_aanmaken={
+                "omschrijving": f"Traject buiten het programma ({traject['bron']}): "
+                f"\u201c{' '.join(traject['citaat'].split())}\u201d"
+            },
+        )
+
+
+def _laad_inkooptrajecten(verslag: Verslag) -> None:
+    """The procurement tracks per domain (§2.3.1) with the plan's steps and the activities §2.3.1 names.
+
+    The sources own name, order, phase and source; the date, planned dates and linked activities are set when a
+    track or step is first created and belong to its users afterwards (the data team moves a date, links another
+    activity). Durations and margins are in no source and are never loaded. An activity name that matches no
+    activity raises: a silent miss would drop a link.
+    """
+    data = lees_fixture("programma/inkoop.yaml")
+    fasen = {fase.nummer: fase for fase in Inkoopfase.objects.all()}
+    alle_activiteiten = list(Activiteit.objects.all())
+    for volgorde, traject_data in enumerate(data["inkooptrajecten"], start=1):
+        activiteiten = [
+            _activiteit_op_naam(naam, alle_activiteiten) for naam in traject_data.get("activiteiten") or []
+        ]
+        nieuw = not Inkooptraject.objects.filter(sleutel=traject_data["sleutel"]).exists()
+        traject = upsert(
+            verslag,
+            Inkooptraject,
+            {"sleutel": traject_data["sleutel"]},
+            {"naam": traject_data["naam"], "volgorde": volgorde, "bron": traject_data["bron"]},
+            bij_aanmaken={"ingangsdatum": traject_data.get("ingangsdatum")},
+        )
+        if nieuw and activiteiten:
+            traject.activiteiten.set(activiteiten)
+        if traject_data.get("stappen") == "volgens_plan":
+            for nummer, stap in enumerate(data["stappen_volgens_plan"], start=1):
+                _laad_trajectstap(verslag, traject, nummer, stap, fasen[stap["fase"]])
+
+
+def _laad_trajectstap(verslag: Verslag, traject, volgorde: int, stap: dict, fase) -> None:
+    if "inkoopstap" in stap:
+        inkoopstap = Inkoopstap.objects.get(fase=fase, nummer=stap["inkoopstap"])
+        # The fixture keeps the list's closing full stop of "Inrichting contract en contractmanagement.".
+        naam, bron = inkoopstap.naam.rstrip("."), inkoopstap.bron
+    else:
+        inkoopstap, naam, bron = None, stap["naam"], stap["bron"]
+    upsert(
+        verslag,
+        Inkooptrajectstap,
+        {"traject": traject, "volgorde": volgorde},
+        {"naam": naam, "fase": fase, "inkoopstap": inkoopstap, "bron": bron},
+        bij_aanmaken={"gepland_start": stap.get("gepland_start"), "gepland_einde": stap.get("gepland_einde")},
+    )
+
+
+def _activiteit_op_naam(naam: str, activiteiten: list) -> Activiteit:
+    """The activity with this name, or with it among its alternatieve_namen; raises when there is none."""
+    gevonden = [a for a in activiteiten if naam == a.naam or naam in a.alternatieve_namen]
+    if len(gevonden) != 1:
+        raise ValueError(
+            f"Inkooptraject: activiteit “{naam}” {'niet gevonden' if not gevonden else 'dubbel'}"
+        )
+    return gevonden[0]

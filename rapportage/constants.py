@@ -34,6 +34,8 @@ class Sectie(models.TextChoices):
     SOCIAAL_DOMEIN = "sociaal_domein", "Sociaal Domein in beeld"
     VOORTGANG = "voortgang", "Voortgang per actielijn"
     MOTIES = "moties", "Moties, amendementen en toezeggingen"
+    # Not in the annex of 2023: what the participation trajectories brought in and what was done with it (§4.1).
+    PARTICIPATIE = "participatie", "Participatie: wat deden we met de inbreng?"
 
 
 class MotieSoort(models.TextChoices):

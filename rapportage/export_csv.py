@@ -21,6 +21,8 @@ from django.contrib.auth.models import AnonymousUser
 from monitoring.constants import Eenheid
 from monitoring.export import veilig
 from monitoring.weergave import drempel, verborgen
+from participatie.inbreng import editie_inbreng
+from participatie.inbreng import tellingen as inbreng_tellingen
 from rapportage.constants import Sectie
 from rapportage.templatetags.rapportage import (
     NIET_GETOOND,
@@ -53,6 +55,8 @@ TABELLEN = {
     "activiteiten": "Voortgang: de activiteiten",
     "mijlpalen": "Voortgang: mijlpalen bereikt en gemist",
     "moties": "Moties, amendementen en toezeggingen",
+    "inbreng_telling": "Participatie: inbreng per verwerking",
+    "inbreng": "Participatie: wat deden we met de inbreng?",
     "datakwaliteit": "Datakwaliteit: notities bij de cijfers",
 }
 NOTITIE_KOPPEN = ["Betreft", "Citaat uit de bron", "Bron", "Toelichting", "Ernst"]
@@ -390,6 +394,38 @@ def _moties(inhoud: dict) -> list[Tabel]:
     ]
 
 
+def _participatie(inhoud: dict) -> list[Tabel]:
+    """The contributions processed by the peildatum, counts per verwerking first; never a person's name (the
+    snapshot has none). An edition stored before issue 16 has empty tables."""
+    rijen = editie_inbreng(inhoud)
+    return [
+        Tabel(
+            "inbreng_telling",
+            TABELLEN["inbreng_telling"],
+            Sectie.PARTICIPATIE,
+            ["Verwerking", "Aantal"],
+            [[t["label"], t["aantal"]] for t in inbreng_tellingen(rijen)] if rijen else [],
+        ),
+        Tabel(
+            "inbreng",
+            TABELLEN["inbreng"],
+            Sectie.PARTICIPATIE,
+            ["Traject", "Activiteit", "Ingebracht door", "Datum", "Wat is ingebracht", "Verwerking"]
+            + ["Wat is ermee gedaan", "Verwerkt op"],
+            [
+                [
+                    r["traject"],
+                    r["activiteit"] or "Buiten het programma",
+                    r["stakeholder"],
+                    als_datum(r["datum"]),
+                ]
+                + [r["inbreng"], r["verwerking_label"], r["reactie"], als_datum(r.get("verwerkt_op"))]
+                for r in rijen
+            ],
+        ),
+    ]
+
+
 def tabellen(rapportage) -> list[Tabel]:
     """Every table of the edition in section order, each with the data-quality notes on its rows."""
     inhoud = rapportage.inhoud
@@ -400,6 +436,7 @@ def tabellen(rapportage) -> list[Tabel]:
         *_sociaal_domein(inhoud),
         *_voortgang(inhoud),
         *_moties(inhoud),
+        *_participatie(inhoud),
     ]
     notities = Tabel(
         "datakwaliteit",

@@ -33,6 +33,7 @@ BLADNAMEN = {
     Sectie.SOCIAAL_DOMEIN: "Sociaal Domein in beeld",
     Sectie.VOORTGANG: "Voortgang per actielijn",
     Sectie.MOTIES: "Moties",
+    Sectie.PARTICIPATIE: "Inbreng",
 }
 DATUMNOTATIE = "dd-mm-yyyy"
 BEDRAGNOTATIE = '"€ "#,##0;"€ "-#,##0'

@@ -80,6 +80,31 @@ REAGEREN = {
     ],
 }
 
+# "U zei, wij deden": what inwoners and organisations brought in and what was done with it. Uitvoeringsplan 2023,
+# §4.1 (participatie: "wat is er met de inbreng gedaan"). The contributions themselves come from the edition.
+INBRENG = {
+    "bron": "Uitvoeringsplan 2023, §4.1, in eenvoudige taal herschreven",
+    "titel": "U zei, wij deden",
+    "alineas": [
+        "De gemeente vraagt inwoners en clubs wat zij van de plannen vinden.",
+        "Hier leest u wat zij zeiden. En wat wij daarmee deden.",
+    ],
+    "u_zei": "U zei:",
+    "wij_deden": "Wij deden:",
+    "over": "Dit ging over:",
+    "leeg": "In het laatste verslag staat hier nog niets over.",
+    "geen_verslag": "Er is nog geen verslag aan de gemeenteraad. Is dat er wel? Dan leest u hier wat wij met uw "
+    "ideeën deden.",
+    # The verwerking as a word (participatie.models.Verwerking), said to the reader.
+    "verwerking": {
+        "overgenomen": "Dat doen we.",
+        "deels": "Dat doen we voor een deel.",
+        "niet": "Dat doen we niet.",
+    },
+}
+# At most this many contributions on the page, newest first.
+INBRENG_AANTAL = 10
+
 # The groups of figures on the page, by the code of the goal (§6.2) they belong to; first match wins.
 GROEPEN = (
     ("6.2.6", "Wat vinden inwoners van de hulp?", "Mensen die hulp kregen, vertellen wat zij ervan vinden."),

@@ -17,6 +17,7 @@ from actielijnen.constants import ActiviteitStatus, Fase
 from bronnen.models import Brondocument
 from monitoring import selectors as monitoring
 from monitoring.constants import Domein, KerncijferOnderwerp
+from participatie.inbreng import inbreng_voor_editie
 from rapportage.constants import MotieStatus
 
 SCHEMA = 1
@@ -75,7 +76,9 @@ def momentopname(*, peildatum: date, vorige=None, moties=()) -> dict:
 
     Keys: schema, gemeente, programma, uitvoeringsplan, peildatum, gemaakt_op, vorige_peildatum,
     voortgang {actielijnen, totaal, activiteiten, mijlpalen}, indicatoren [...], financien {...} | None,
-    risicos {actief, wijzigingen, sinds}, sociaal_domein {kerncijfers, piramide}, moties [...].
+    risicos {actief, wijzigingen, sinds}, sociaal_domein {kerncijfers, piramide}, moties [...],
+    participatie {inbreng [...]}: the contributions processed by the peildatum, never a person's name (editions
+    stored before issue 16 have no `participatie`; readers use participatie.inbreng.editie_inbreng).
     """
     vorige_peildatum = (vorige or {}).get("peildatum")
     return {
@@ -92,6 +95,7 @@ def momentopname(*, peildatum: date, vorige=None, moties=()) -> dict:
         "risicos": _risicos(peildatum, date.fromisoformat(vorige_peildatum) if vorige_peildatum else None),
         "sociaal_domein": _sociaal_domein(),
         "moties": _moties(moties, vorige),
+        "participatie": {"inbreng": inbreng_voor_editie(peildatum)},
     }
 
 

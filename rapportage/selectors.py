@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from actielijnen.permissions import mag_interne_gegevens_zien
 from bronnen.geschiedenis import geschiedenis
 from bronnen.periode import OngeldigePeriode, Periode
+from participatie.inbreng import editie_inbreng
 from rapportage import inwonerstekst
 from rapportage.constants import OPENBAAR, Exportsoort, PcMoment, RapportageStatus
 from rapportage.models import Motie, Rapportage
@@ -59,7 +60,8 @@ def moties() -> QuerySet[Motie]:
 
 
 def inwonersbeeld(rapportage: Rapportage) -> dict:
-    """What the public page takes from a published edition: progress per actielijn and the newest figures.
+    """What the public page takes from a published edition: progress per actielijn, the newest figures and
+    "u zei, wij deden".
 
     Only the edition's snapshot is read. `cijfergroepen`: the groups of rapportage/inwonerstekst.py, each with
     the newest measured figure (realisation or baseline) of every indicator that has one, in plain words.
@@ -69,7 +71,22 @@ def inwonersbeeld(rapportage: Rapportage) -> dict:
         "voortgang": inhoud["voortgang"]["actielijnen"],
         "totaal": inhoud["voortgang"]["totaal"],
         "cijfergroepen": nieuwste_cijfers(inhoud["indicatoren"]),
+        "u_zei_wij_deden": u_zei_wij_deden(inhoud),
     }
+
+
+def u_zei_wij_deden(inhoud: dict) -> list[dict]:
+    """ "U zei, wij deden": the newest processed contributions of the edition's snapshot, each with its
+    verwerking in plain words. No person's name: the snapshot has none."""
+    rijen = sorted(
+        editie_inbreng(inhoud),
+        key=lambda r: (r.get("verwerkt_op") or "", r.get("datum") or ""),
+        reverse=True,
+    )
+    return [
+        {**rij, "wij_deden": inwonerstekst.INBRENG["verwerking"].get(rij["verwerking"], "")}
+        for rij in rijen[: inwonerstekst.INBRENG_AANTAL]
+    ]
 
 
 def _nieuwste_meting(indicator: dict) -> dict | None:

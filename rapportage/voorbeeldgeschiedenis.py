@@ -3,7 +3,8 @@ A lived-in example history for the demo (`manage.py load_programma --demo`), so 
 
 A fresh demo has the programme but no use of it: no updates, no scores, no planning, no decisions, no edition. This
 module adds, once, a clearly labelled example of a year of use — updates over time per activity, milestones, a
-planning, scored programme and activity risks, decisions waiting for the opdrachtgever and a published raad edition —
+planning, scored programme and activity risks, decisions waiting for the opdrachtgever, participatie's procurement
+tracks, participation steps, stakeholders, inbreng and communication, and a published raad edition —
 through the same services the pages use, so the rules and the history hold for it as for real work.
 
 Labelled: every text starts with `VOORBEELD`, every history row carries it as its change reason, the edition's title
@@ -24,6 +25,7 @@ from actielijnen import services as actielijnen_services
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus, RisicoStatus
 from actielijnen.kwartaal import kwartaal_van
 from actielijnen.models import Activiteit, Opdrachtbeschrijving, Risico, Voortgangsrapportage
+from participatie.voorbeelden import betrokkenen, communicatie, inbreng, inkoop, stappen
 from rapportage import services as rapportage_services
 from rapportage.constants import PcMoment
 from rapportage.models import Rapportage
@@ -94,9 +96,19 @@ def voorbeeldgeschiedenis_laden(*, vandaag: date | None = None) -> Voorbeeldvers
     _programmarisicos_scoren(gebruikers["manager"], verslag)
     _activiteitrisicos(activiteiten, verslag)
     _besluiten_die_wachten(activiteiten, vandaag, verslag)
+    _participatie(vandaag, verslag)
     _gepubliceerde_editie(gebruikers["manager"], gebruikers["college"], vandaag, verslag)
     _geschiedenis_labelen(begin)
     return verslag
+
+
+def _participatie(vandaag: date, verslag: Voorbeeldverslag) -> None:
+    """participatie's examples (procurement tracks, steps I–IV, stakeholders, inbreng, communication), before the
+    edition is published so that it carries "wat deden we met de inbreng"; the trajectories come before the
+    contributions made on them."""
+    gebruikers = {u.username: u for u in get_user_model().objects.all()}
+    for deel in (inkoop, stappen, betrokkenen, inbreng, communicatie):
+        deel.laden(gebruikers, vandaag, verslag)
 
 
 def _geschiedenis_labelen(begin) -> None:

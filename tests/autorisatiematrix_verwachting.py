@@ -331,6 +331,158 @@ APP = {
         "GET":  "login  ok     ok     ok     ok     ok     ok     403    ok     ok",
         "POST": "login  ok     ok     ok     ok     ok     ok     403    ok     ok",
     },
+    # Participation steps I, II and IV (§4.1, issue 16): the programme organisation reads; the activity's trekker
+    # (the matrix's activity is "trekker"'s) and the datakernteam submit; only its own opdrachtgever decides (the
+    # matrix's advice and plan are open); opgavecoördinator, manager and datakernteam evaluate the whole. An empty
+    # POST to a form is an invalid form (200), nothing saved.
+    "participatie:overzicht": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:activiteit": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:advies_indienen": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "participatie:advies_besluiten": {
+        "GET":  "login  403    403    ok     403    403    403    403    403    403",
+        "POST": "login  403    403    ok     403    403    403    403    403    403",
+    },
+    "participatie:plan_indienen": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "participatie:plan_besluiten": {
+        "GET":  "login  403    403    ok     403    403    403    403    403    403",
+        "POST": "login  403    403    ok     403    403    403    403    403    403",
+    },
+    "participatie:evaluatie_toevoegen": {
+        "GET":  "login  ok     403    403    403    403    403    403    403    ok",
+        "POST": "login  ok     403    403    403    403    403    403    403    ok",
+    },
+    "participatie:evaluaties": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:evaluatie_geheel_toevoegen": {
+        "GET":  "login  403    403    403    ok     ok     403    403    403    ok",
+        "POST": "login  403    403    403    ok     ok     403    403    403    ok",
+    },
+    # Wat is er met de inbreng gedaan (issue 16): internal (persons' names), the organisation reads; the
+    # trajectory's writers add and process: its activity's trekker (not trekker2), opgavecoördinator,
+    # manager and datakernteam.
+    "participatie:inbreng_overzicht": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:inbreng_toevoegen": {
+        "GET":  "login  ok     403    403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     403    403    ok     ok     403    403    403    ok",
+    },
+    "participatie:inbreng_verwerken": {
+        "GET":  "login  ok     403    403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     403    403    ok     ok     403    403    403    ok",
+    },
+    # Communicatie (§4.2, issue 16): the programme organisation reads; an activity's action is written by its
+    # trekker (the matrix's action is "trekker"'s), manager and datakernteam; opdrachtgever and opgavecoördinator
+    # read only. An empty POST to a form is an invalid form (200), nothing saved.
+    "participatie:communicatie": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    403    403    403    405",
+    },
+    "participatie:communicatieactie_toevoegen": {
+        "GET":  "login  ok     ok     403    403    ok     403    403    403    ok",
+        "POST": "login  ok     ok     403    403    ok     403    403    403    ok",
+    },
+    "participatie:communicatieactie_bewerken": {
+        "GET":  "login  ok     403    403    403    ok     403    403    403    ok",
+        "POST": "login  ok     403    403    403    ok     403    403    403    ok",
+    },
+    # Inkoop (§2.3.1, issue 16): the programme organisation reads the tracks; manager and datakernteam keep a track
+    # and its steps up to date (a track's eigenaar its steps; the matrix's track has none); only the datakernteam
+    # adds a track. An empty POST to a form is an invalid form (200), nothing saved.
+    "participatie:inkoop": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:inkooptraject": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:inkooptraject_toevoegen": {
+        "GET":  "login  403    403    403    403    403    403    403    403    ok",
+        "POST": "login  403    403    403    403    403    403    403    403    ok",
+    },
+    "participatie:inkooptraject_bewerken": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "participatie:inkoopstap_toevoegen": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    "participatie:inkoopstap_bewerken": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    ok",
+        "POST": "login  403    403    403    403    ok     403    403    403    ok",
+    },
+    # Step III (§4.1) and wijkgericht werken (§2.3.2, issue 16): the programme organisation reads the register,
+    # trajectories and the programme per wijk; whoever holds add_/change_stakeholder keeps the register (not the
+    # opdrachtgever); a trajectory of an activity (the matrix's is "trekker"'s) and its meetings are written by
+    # its trekker (not trekker2), the opgavecoördinator, manager and datakernteam; adding one is open to every
+    # trekker (for their own activities); only the manager sets the overvraging threshold; an activity's wijken
+    # are chosen by its trekker, the manager and the datakernteam. An empty POST to a form is an invalid form
+    # (200), nothing saved; an empty list of wijken is valid (the rolled-back request clears them).
+    "participatie:stakeholders": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:stakeholder": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:stakeholder_toevoegen": {
+        "GET":  "login  ok     ok     403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     403    ok     ok     403    403    403    ok",
+    },
+    "participatie:stakeholder_bewerken": {
+        "GET":  "login  ok     ok     403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     403    ok     ok     403    403    403    ok",
+    },
+    "participatie:drempel": {
+        "GET":  "login  403    403    403    403    ok     403    403    403    403",
+        "POST": "login  403    403    403    403    ok     403    403    403    403",
+    },
+    "participatie:trajecten": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:traject": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:traject_toevoegen": {
+        "GET":  "login  ok     ok     403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     ok     403    ok     ok     403    403    403    ok",
+    },
+    "participatie:traject_bewerken": {
+        "GET":  "login  ok     403    403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     403    403    ok     ok     403    403    403    ok",
+    },
+    "participatie:bijeenkomst_toevoegen": {
+        "GET":  "login  ok     403    403    ok     ok     403    403    403    ok",
+        "POST": "login  ok     403    403    ok     ok     403    403    403    ok",
+    },
+    "participatie:wijken": {
+        "GET":  "login  ok     ok     ok     ok     ok     403    403    403    ok",
+        "POST": "login  405    405    405    405    405    405    403    403    405",
+    },
+    "participatie:wijken_koppelen": {
+        "GET":  "login  ok     403    403    403    ok     403    403    403    ok",
+        "POST": "login  ok     403    403    403    ok     403    403    403    ok",
+    },
 }
 
 # Every role but the beheerder is not staff: the admin sends them to its login page, except raad and griffie, whom

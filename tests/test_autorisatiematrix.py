@@ -50,6 +50,7 @@ from tests.autorisatiematrix_verwachting import (
     NIET_STAF,
     ROLLEN,
 )
+from tests.participatie.matrixobjecten import participatie_objecten
 
 # Role in the matrix → demo account (tests/conftest.py `programma`). "trekker2" is the trekker of other
 # activities, asking for the activity of "trekker".
@@ -193,6 +194,7 @@ def objecten(django_db_setup, django_db_blocker):
         )
         _axes_poging()
         Wijk.objects.create(naam="Matrixwijk", cbs_code="WK016499")
+        participatie = participatie_objecten(gebruikers, activiteit)
         leeg = [m._meta.label for m in admin.site._registry if not m._default_manager.exists()]
         assert not leeg, f"De matrix heeft van elk model in de admin een object nodig: {leeg}"
         yield {
@@ -208,6 +210,7 @@ def objecten(django_db_setup, django_db_blocker):
             "import": import_record,
             "taak": taak,
             "indicator": Indicator.objects.order_by("code").first(),
+            **participatie,
         }
         transaction.set_rollback(True)
 
@@ -295,6 +298,20 @@ def urls(sleutel: str, route: str, o: dict) -> dict[str, str]:
         "bronnen:taak_stand": {"pk": o["taak"].pk},
         "bronnen:taak_bestand": {"pk": o["taak"].pk},
         "rapportage:motie_geschiedenis": {"pk": o["motie"].pk},
+        "participatie:advies_besluiten": {"pk": o["participatieadvies"].pk},
+        "participatie:plan_besluiten": {"pk": o["participatieplan"].pk},
+        "participatie:stakeholder": {"pk": o["stakeholder"].pk},
+        "participatie:stakeholder_bewerken": {"pk": o["stakeholder"].pk},
+        "participatie:traject": {"pk": o["participatietraject"].pk},
+        "participatie:traject_bewerken": {"pk": o["participatietraject"].pk},
+        "participatie:bijeenkomst_toevoegen": {"pk": o["participatietraject"].pk},
+        "participatie:inbreng_toevoegen": {"pk": o["participatietraject"].pk},
+        "participatie:inbreng_verwerken": {"pk": o["inbreng"].pk},
+        "participatie:inkooptraject": {"sleutel": o["inkooptraject"].sleutel},
+        "participatie:inkooptraject_bewerken": {"sleutel": o["inkooptraject"].sleutel},
+        "participatie:inkoopstap_toevoegen": {"sleutel": o["inkooptraject"].sleutel},
+        "participatie:inkoopstap_bewerken": {"sleutel": o["inkooptraject"].sleutel, "pk": o["inkoopstap"].pk},
+        "participatie:communicatieactie_bewerken": {"pk": o["communicatieactie"].pk},
     }.get(sleutel)
     if kwargs is None and "<slug:sleutel>" in route and ":" in sleutel and not sleutel.startswith("admin:"):
         kwargs = {"sleutel": act}

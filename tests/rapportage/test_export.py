@@ -234,6 +234,7 @@ def test_xlsx_has_a_cover_and_one_sheet_per_section(werkmap):
         "Sociaal Domein in beeld",
         "Voortgang per actielijn",
         "Moties",
+        "Inbreng",  # issue 16: participatie, wat deden we met de inbreng
     ]
 
 

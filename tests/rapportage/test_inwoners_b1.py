@@ -32,7 +32,7 @@ OUDE_INLEIDING = (
     "uitvoeringsplan Transformatie Sociaal Domein. Op deze pagina leest u wat de gemeente wil bereiken, wat zij "
     "daarvoor doet en hoe ver zij is."
 )
-SECTIES = ("doel", "actielijnen", "cijfers", "reageren")
+SECTIES = ("doel", "actielijnen", "cijfers", "inbreng", "reageren")
 BLOKKEN = {"p", "li", "h1", "h2", "h3", "summary", "td", "th", "caption"}
 
 

@@ -1,0 +1,101 @@
+"""
+"Wat is er met de inbreng gedaan": only HTTP. Reads and writes in participatie/inbreng.py, who may in
+participatie/permissions.py. The pages are internal (they show the person's name); the raad edition and the
+public page read the edition's snapshot instead (rapportage).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.permissions import niveau_vereist
+from actielijnen.formulieren import formulier_verwerken
+from participatie import inbreng as inbreng_lezen
+from participatie.inbrengformulieren import InbrengFilterForm, InbrengForm, VerwerkenForm
+from participatie.models import Inbreng, Participatietraject, Verwerking
+from participatie.permissions import mag_inbreng_schrijven, mag_lezen
+
+PER_PAGINA = 25
+
+
+@require_GET
+@niveau_vereist("uitvoering")
+def overzicht(request):
+    """Every contribution with what was done with it, filtered by activity and verwerking, 25 a page."""
+    if not mag_lezen(request.user):
+        raise PermissionDenied
+    filters = InbrengFilterForm(request.GET or None)
+    gekozen = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    rijen = inbreng_lezen.inbreng_overzicht(
+        activiteit=gekozen.get("activiteit"), verwerking=gekozen.get("verwerking") or None
+    )
+    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    for rij in pagina.object_list:
+        rij.mag_verwerken = mag_inbreng_schrijven(request.user, rij.traject)
+    return render(
+        request,
+        "participatie/inbreng_overzicht.html",
+        {
+            "filters": filters,
+            "pagina": pagina,
+            "gefilterd": bool(gekozen.get("activiteit") or gekozen.get("verwerking")),
+            "filter_query": "&".join(
+                f"{k}={v}" for k, v in request.GET.items() if k in ("activiteit", "verwerking") and v
+            ),
+        },
+    )
+
+
+@niveau_vereist("uitvoering")
+def toevoegen(request, pk):
+    """Record a contribution to a trajectory: the trajectory's writers only (403 for others, also on POST)."""
+    traject = get_object_or_404(Participatietraject.objects.select_related("activiteit"), pk=pk)
+    if not mag_inbreng_schrijven(request.user, traject):
+        raise PermissionDenied
+    form = InbrengForm(request.POST or None, initial={"datum": timezone.localdate()})
+    if formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: inbreng_lezen.inbreng_toevoegen(traject=traject, door=request.user, **data),
+        melding="De inbreng is vastgelegd. Leg vast wat ermee gedaan wordt zodra dat bekend is.",
+    ):
+        return redirect("participatie:traject", pk=traject.pk)
+    return render(
+        request,
+        "participatie/inbreng_formulier.html",
+        {"form": form, "traject": traject, "titel": "Inbreng vastleggen"},
+    )
+
+
+@niveau_vereist("uitvoering")
+def verwerken(request, pk):
+    """Record what was done with a contribution (overgenomen, deels, niet) and why."""
+    inbreng = get_object_or_404(
+        Inbreng.objects.select_related("traject", "traject__activiteit", "stakeholder"), pk=pk
+    )
+    if not mag_inbreng_schrijven(request.user, inbreng.traject):
+        raise PermissionDenied
+    form = VerwerkenForm(
+        request.POST or None,
+        inbreng=inbreng,
+        initial={
+            "verwerking": inbreng.verwerking if inbreng.verwerking != Verwerking.OPEN else None,
+            "reactie": inbreng.reactie,
+        },
+    )
+    if formulier_verwerken(
+        request,
+        form,
+        actie=lambda data: inbreng_lezen.inbreng_verwerken(
+            inbreng=inbreng, door=request.user, verwerking=data["verwerking"], reactie=data["reactie"]
+        ),
+        melding="Vastgelegd wat er met de inbreng is gedaan.",
+    ):
+        return redirect("participatie:traject", pk=inbreng.traject_id)
+    return render(
+        request,
+        "participatie/inbreng_formulier.html",
+        {"form": form, "traject": inbreng.traject, "inbreng": inbreng, "titel": "Inbreng verwerken"},
+    )

@@ -17,7 +17,35 @@ from actielijnen.models import Activiteit
 OPDRACHTGEVER = "opdrachtgever"
 
 
-class Participatieadvies(models.Model):
+class Voorstel(models.Model):
+    """What steps I and II share: a proposal by the trekker, open until its opdrachtgever decides."""
+
+    status = models.CharField("status", max_length=20, choices=Uitkomst, default=Uitkomst.OPEN)
+    opgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="opgesteld door", on_delete=models.PROTECT, related_name="+"
+    )
+    ingediend_op = models.DateTimeField("ingediend op", default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Voorstelbesluit(models.Model):
+    """One role's decision on a proposal: the shape actielijnen/besluitvorming.py expects of `besluiten`."""
+
+    rol = models.CharField("rol", max_length=20)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
+    )
+    akkoord = models.BooleanField("akkoord")
+    toelichting = models.TextField("toelichting", blank=True)
+    datum = models.DateTimeField("datum", default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Participatieadvies(Voorstel):
     """Step I: the trekker's two checks and the advice whether the activity is taken up through participation."""
 
     activiteit = models.ForeignKey(
@@ -30,11 +58,6 @@ class Participatieadvies(models.Model):
     check_zakelijk_partnerschap = models.TextField("check op traject van zakelijk partnerschap")
     participatie_zinvol = models.BooleanField("participatie zinvol")
     onderbouwing = models.TextField("afweging en onderbouwing")
-    status = models.CharField("status", max_length=20, choices=Uitkomst, default=Uitkomst.OPEN)
-    opgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="opgesteld door", on_delete=models.PROTECT, related_name="+"
-    )
-    ingediend_op = models.DateTimeField("ingediend op", default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:
@@ -46,19 +69,12 @@ class Participatieadvies(models.Model):
         return f"Participatie-advies {self.activiteit} ({self.ingediend_op:%d-%m-%Y})"
 
 
-class ParticipatieadviesBesluit(models.Model):
+class ParticipatieadviesBesluit(Voorstelbesluit):
     """One role's decision on a participatie-advies (the shape actielijnen/besluitvorming.py expects)."""
 
     advies = models.ForeignKey(
         Participatieadvies, verbose_name="advies", on_delete=models.CASCADE, related_name="besluiten"
     )
-    rol = models.CharField("rol", max_length=20)
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
-    )
-    akkoord = models.BooleanField("akkoord")
-    toelichting = models.TextField("toelichting", blank=True)
-    datum = models.DateTimeField("datum", default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:
@@ -73,7 +89,7 @@ class ParticipatieadviesBesluit(models.Model):
         return f"{'Akkoord' if self.akkoord else 'Niet akkoord'} ({self.rol}) op {self.advies}"
 
 
-class Participatieplan(models.Model):
+class Participatieplan(Voorstel):
     """Step II: the plan van aanpak, part of the opdrachtbeschrijving, offered to the opdrachtgever for akkoord."""
 
     activiteit = models.ForeignKey(
@@ -83,11 +99,6 @@ class Participatieplan(models.Model):
     doelgroep = models.TextField("doelgroep en belanghebbenden")
     aanpak = models.TextField("aanpak en middelen")
     planning = models.TextField("planning")
-    status = models.CharField("status", max_length=20, choices=Uitkomst, default=Uitkomst.OPEN)
-    opgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="opgesteld door", on_delete=models.PROTECT, related_name="+"
-    )
-    ingediend_op = models.DateTimeField("ingediend op", default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:
@@ -99,17 +110,10 @@ class Participatieplan(models.Model):
         return f"Plan van aanpak participatie {self.activiteit} ({self.ingediend_op:%d-%m-%Y})"
 
 
-class ParticipatieplanBesluit(models.Model):
+class ParticipatieplanBesluit(Voorstelbesluit):
     plan = models.ForeignKey(
         Participatieplan, verbose_name="plan van aanpak", on_delete=models.CASCADE, related_name="besluiten"
     )
-    rol = models.CharField("rol", max_length=20)
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
-    )
-    akkoord = models.BooleanField("akkoord")
-    toelichting = models.TextField("toelichting", blank=True)
-    datum = models.DateTimeField("datum", default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:

@@ -19,21 +19,15 @@ from actielijnen.models import Activiteit
 from participatie import communicatie as communicatiedomein
 from participatie.communicatieformulieren import CommunicatieactieForm, CommunicatieFilterForm
 from participatie.models import Communicatieactie
-from participatie.permissions import mag_communicatieactie_schrijven, mag_lezen
+from participatie.permissions import lezer_vereist, mag_communicatieactie_schrijven
 
 PER_PAGINA = 25
 
 
-def _lezen(request) -> None:
-    if not mag_lezen(request.user):
-        raise PermissionDenied
-
-
-@niveau_vereist("uitvoering")
+@lezer_vereist
 @require_GET
 def communicatie(request):
     """The lines with their actions (filters `?lijn=`, `?activiteit=`), budget versus spent, the newsletter norm."""
-    _lezen(request)
     vandaag = timezone.localdate()
     lijnen = communicatiedomein.lijnen_met_aantallen(vandaag)
     activiteiten = list(

@@ -15,17 +15,15 @@ from actielijnen.formulieren import formulier_verwerken
 from participatie import inbreng as inbreng_lezen
 from participatie.inbrengformulieren import InbrengFilterForm, InbrengForm, VerwerkenForm
 from participatie.models import Inbreng, Participatietraject, Verwerking
-from participatie.permissions import mag_inbreng_schrijven, mag_lezen
+from participatie.permissions import lezer_vereist, mag_inbreng_schrijven
 
 PER_PAGINA = 25
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def overzicht(request):
     """Every contribution with what was done with it, filtered by activity and verwerking, 25 a page."""
-    if not mag_lezen(request.user):
-        raise PermissionDenied
     filters = InbrengFilterForm(request.GET or None)
     gekozen = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
     rijen = inbreng_lezen.inbreng_overzicht(

@@ -4,9 +4,6 @@ for a track and its steps. Only HTTP: reads and writes in participatie/inkoop.py
 participatie/terugrekenen.py, who may in participatie/permissions.py.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,29 +16,15 @@ from participatie import inkoop as inkoop_services
 from participatie import inkoopgrafiek, terugrekenen
 from participatie.inkoopformulieren import StapForm, StapToevoegenForm, TrajectForm, TrajectToevoegenForm
 from participatie.models import Inkooptraject, Inkooptrajectstap
-from participatie.permissions import mag_inkooptraject_bijhouden, mag_lezen
-
-
-def _lezer(view):
-    """The programme organisation reads the tracks; others get the Dutch 403, anonymous users the login page."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not mag_lezen(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from participatie.permissions import lezer_vereist, mag_inkooptraject_bijhouden
 
 
 def _traject_url(traject) -> str:
     return reverse("participatie:inkooptraject", args=[traject.sleutel])
 
 
-@login_required
 @require_safe
-@_lezer
+@lezer_vereist
 def inkoop(request):
     """Every track on a timeline, with its status and per step the dates and slack in tables."""
     planningen = inkoop_services.alle_planningen(timezone.localdate())
@@ -58,9 +41,8 @@ def inkoop(request):
     )
 
 
-@login_required
 @require_safe
-@_lezer
+@lezer_vereist
 def traject(request, sleutel):
     """One track: its steps with their backward planning, its activities and data-quality notes."""
     try:
@@ -90,7 +72,7 @@ def _formulier(request, titel, terug, form, knop="Opslaan"):
     )
 
 
-@_lezer
+@lezer_vereist
 def traject_toevoegen(request):
     """The data team adds a track for another domain."""
     if not request.user.has_perm("participatie.add_inkooptraject"):
@@ -106,7 +88,7 @@ def traject_toevoegen(request):
     return _formulier(request, "Inkooptraject toevoegen", reverse("participatie:inkoop"), form, "Toevoegen")
 
 
-@_lezer
+@lezer_vereist
 def traject_bewerken(request, sleutel):
     """Manager and data team change a track's date, owner and activities."""
     traject_ = get_object_or_404(Inkooptraject, sleutel=sleutel)
@@ -127,7 +109,7 @@ def traject_bewerken(request, sleutel):
     return _formulier(request, f"Inkooptraject {traject_} bewerken", _traject_url(traject_), form)
 
 
-@_lezer
+@lezer_vereist
 def stap_toevoegen(request, sleutel):
     """Manager and data team add a step to a track."""
     traject_ = get_object_or_404(Inkooptraject, sleutel=sleutel)
@@ -144,7 +126,7 @@ def stap_toevoegen(request, sleutel):
     return _formulier(request, f"Stap toevoegen aan {traject_}", _traject_url(traject_), form, "Toevoegen")
 
 
-@_lezer
+@lezer_vereist
 def stap_bewerken(request, sleutel, pk):
     """Manager, data team or the track's eigenaar keep a step's duration, margin and dates up to date."""
     stap = get_object_or_404(

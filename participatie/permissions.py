@@ -3,7 +3,26 @@ Who may do what in participatie: the one place its views and services ask. Code 
 (participatie/rollen.py) and the roles a person holds on an activity, never group names.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
 from actielijnen.permissions import mag_bewerken
+
+
+def lezer_vereist(view):
+    """View decorator: anonymous users go to the login page; who may not read participatie (college, raad,
+    griffie) gets the Dutch 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not mag_lezen(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def mag_lezen(user) -> bool:

@@ -24,8 +24,8 @@ from participatie.models import (
     Stakeholder,
 )
 from participatie.permissions import (
+    lezer_vereist,
     mag_drempel_zetten,
-    mag_lezen,
     mag_programmabreed_schrijven,
     mag_traject_schrijven,
     mag_wijken_koppelen,
@@ -43,19 +43,13 @@ TRAJECT_TOEVOEGEN = "participatie.add_participatietraject"
 TRAJECT_WIJZIGEN = "participatie.change_participatietraject"
 
 
-def _lezen(request) -> None:
-    if not mag_lezen(request.user):
-        raise PermissionDenied
-
-
 # --- Stakeholders -------------------------------------------------------------------------------------------
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def stakeholders(request):
     """The shared register with this quarter's trajectories and meetings per stakeholder and the overvraagd mark."""
-    _lezen(request)
     register = betrokkenen.register(vandaag=timezone.localdate(), pagina=request.GET.get("pagina"))
     return render(
         request,
@@ -69,10 +63,9 @@ def stakeholders(request):
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def stakeholder(request, pk):
     """One stakeholder: per quarter how often it is asked, its trajectories and its meetings."""
-    _lezen(request)
     try:
         beeld = betrokkenen.stakeholderbeeld(
             pk=pk, vandaag=timezone.localdate(), pagina=request.GET.get("pagina")
@@ -183,10 +176,9 @@ def drempel(request):
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def trajecten(request):
     """Trajectories inside and outside the programme; filter by activity and by kind."""
-    _lezen(request)
     filterform = TrajectFilterForm(request.GET or None)
     filters = filterform.cleaned_data if filterform.is_valid() else {}
     activiteit = filters.get("activiteit")
@@ -213,10 +205,9 @@ def trajecten(request):
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def traject(request, pk):
     """A trajectory: its activity, stakeholders, wijken, meetings and (inbreng_sectie.html) what was brought in."""
-    _lezen(request)
     try:
         traject_ = betrokkenen.traject_detail(pk)
     except Participatietraject.DoesNotExist as exc:
@@ -379,10 +370,9 @@ def bijeenkomst_toevoegen(request, pk):
 
 
 @require_GET
-@niveau_vereist("uitvoering")
+@lezer_vereist
 def wijken(request):
     """The programme per wijk (§2.3.2): activities with their stoplicht and trajectories per wijk."""
-    _lezen(request)
     # Who may choose the wijken of every activity (manager, datakernteam), else of their own (a trekker).
     alles_koppelbaar = request.user.has_perm("participatie.add_wijkkoppeling") and (
         request.user.has_perm("participatie.programmabreed_bijhouden")

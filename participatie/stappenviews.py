@@ -6,9 +6,6 @@ Views check who may (participatie/permissions.py), call one service or selector 
 render. Who may not gets the Dutch 403, also on a direct POST; anonymous users go to the login page.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -22,27 +19,14 @@ from actielijnen.models import Activiteit
 from participatie import stappen
 from participatie.models import Participatieadvies, Participatieplan
 from participatie.permissions import (
+    lezer_vereist,
     mag_beslissen,
-    mag_lezen,
     mag_programmabreed_schrijven,
     mag_voor_activiteit_schrijven,
 )
 from participatie.stappenformulieren import AdviesForm, BesluitForm, EvaluatieForm, PlanForm
 
 PER_PAGINA = 25
-
-
-def lezer_vereist(view):
-    """Anonymous → login page; who may not read participatie (college, raad, griffie) → the Dutch 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not mag_lezen(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _activiteit(request, sleutel: str) -> Activiteit:

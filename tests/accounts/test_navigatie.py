@@ -18,7 +18,8 @@ NIVEAUS = {
     "college": ["College", "Raad", "Inwoners"],
     "raad": ["Raad", "Inwoners"],
 }
-PROGRAMMA = ["Besluiten", "Risico's", "Indicatoren", "Rapportages", "Moties"]
+PARTICIPATIE = ["Participatie", "Inkoop", "Communicatie"]  # the programme organisation's workflows (issue 16)
+PROGRAMMA = ["Besluiten", "Risico's", "Indicatoren", *PARTICIPATIE, "Rapportages", "Moties"]
 CIJFERS = ["Indicatoren", "Financiën", "Transformatiepiramide"]
 # Per demo account: the levels, then the pages. Pages another part of the app has not built yet drop out of the
 # menu (NoReverseMatch), so the expectation leaves them out the same way (see _bestaat).
@@ -27,13 +28,14 @@ VERWACHT = {
     "opdrachtgever": NIVEAUS["uitvoering"] + PROGRAMMA,
     "opgavecoordinator": NIVEAUS["uitvoering"] + PROGRAMMA,
     "manager": NIVEAUS["management"]
-    + ["Besluiten", "Risico's", *CIJFERS, "Fit-gapoverzicht", "Datagaten", "Export", "Rapportages", "Moties"],
+    + ["Besluiten", "Risico's", *CIJFERS, "Fit-gapoverzicht", "Datagaten", "Export", *PARTICIPATIE]
+    + ["Rapportages", "Moties"],
     "college": NIVEAUS["college"] + [*CIJFERS, "Rapportages", "Moties"],
     "raad": NIVEAUS["raad"] + ["Rapportages"],
     "griffie": NIVEAUS["raad"] + ["Rapportages", "Moties"],
     "beheerder": NIVEAUS["management"]
     + ["Besluiten", "Risico's", *CIJFERS, "Fit-gapoverzicht", "Datagaten", "Import", "Importgeschiedenis"]
-    + ["Export", "Rapportages", "Moties", "Beheer"],
+    + ["Export", *PARTICIPATIE, "Rapportages", "Moties", "Beheer"],
 }
 URL_NAMEN = {label: url_name for label, url_name, _ in navigatie.HOOFDMENU_PAGINAS}
 

@@ -17,6 +17,7 @@ from django.db.models import Count, Prefetch, Q
 
 from actielijnen import selectors as actielijnen_selectors
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import controleren
 from monitoring.models import Wijk
 from participatie.models import (
     Bijeenkomst,
@@ -39,9 +40,11 @@ def stakeholder_opslaan(
     soort: str,
     omschrijving: str = "",
     actief: bool = True,
+    origineel: dict | None = None,
 ) -> Stakeholder:
     """Add a stakeholder to the shared register, or change one. The name is the register's key: unique, whatever
-    its capitals."""
+    its capitals. A change is refused (GelijktijdigeWijziging) when someone else saved it since the form showed
+    `origineel`."""
     naam = " ".join(naam.split())
     dubbel = Stakeholder.objects.filter(naam__iexact=naam)
     if stakeholder is not None:
@@ -53,6 +56,8 @@ def stakeholder_opslaan(
             stakeholder = Stakeholder(naam=naam)
         else:
             stakeholder = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
+            if origineel is not None:
+                controleren(stakeholder, gezien=origineel)
             stakeholder.naam = naam
         stakeholder.soort = soort
         stakeholder.omschrijving = omschrijving
@@ -76,6 +81,7 @@ def traject_opslaan(
     einde: date | None = None,
     stakeholders=(),
     wijken=(),
+    origineel: dict | None = None,
 ) -> Participatietraject:
     """Add or change a participation trajectory with its stakeholders and wijken (one history row each, the
     m2m fields included). `activiteit` None: a trajectory outside the programme."""
@@ -85,6 +91,8 @@ def traject_opslaan(
             traject = Participatietraject()
         else:
             traject = Participatietraject.objects.select_for_update().get(pk=traject.pk)
+            if origineel is not None:
+                controleren(traject, gezien=origineel)
         traject.activiteit = activiteit
         traject.naam = " ".join(naam.split())
         traject.omschrijving = omschrijving

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from bronnen.gelijktijdigheid import controleren
 from participatie.models import Inbreng, Participatietraject, Stakeholder, Verwerking
 from participatie.permissions import mag_inbreng_schrijven
 
@@ -70,10 +71,17 @@ def inbreng_toevoegen(
 
 
 def inbreng_verwerken(
-    *, inbreng: Inbreng, door, verwerking: str, reactie: str, vandaag: date | None = None
+    *,
+    inbreng: Inbreng,
+    door,
+    verwerking: str,
+    reactie: str,
+    vandaag: date | None = None,
+    origineel: dict | None = None,
 ) -> Inbreng:
     """Record what was done with a contribution: overgenomen, deels or niet, with the reasoning (required), by
-    whom and when. Back to "open" clears who and when: it is then no longer reported."""
+    whom and when. Back to "open" clears who and when: it is then no longer reported. Refused
+    (GelijktijdigeWijziging) when someone else processed it since the form showed `origineel`."""
     if verwerking not in Verwerking.values:
         raise ValidationError({"verwerking": "Kies wat er met de inbreng is gedaan."})
     reactie = reactie.strip()
@@ -82,6 +90,8 @@ def inbreng_verwerken(
         inbreng = Inbreng.objects.select_for_update().select_related("traject").get(pk=inbreng.pk)
         if not mag_inbreng_schrijven(door, inbreng.traject):
             raise PermissionDenied
+        if origineel is not None:
+            controleren(inbreng, gezien=origineel)
         if verwerking != Verwerking.OPEN and not reactie:
             raise ValidationError({"reactie": REACTIE_VERPLICHT})
         if naam_in_tekst(inbreng.persoon, reactie):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import origineel_toevoegen
 from participatie.inbreng import NAAM_IN_TEKST, REACTIE_VERPLICHT, naam_in_tekst
 from participatie.models import Stakeholder, Verwerking
 
@@ -63,6 +64,8 @@ class VerwerkenForm(forms.Form):
     def __init__(self, *args, inbreng, **kwargs):
         super().__init__(*args, **kwargs)
         self.inbreng = inbreng
+        # No lost updates: someone else's processing since the form was loaded is not silently overwritten.
+        origineel_toevoegen(self, inbreng, ("verwerking", "reactie"))
 
     def clean(self):
         data = super().clean()

@@ -87,7 +87,11 @@ def verwerken(request, pk):
         request,
         form,
         actie=lambda data: inbreng_lezen.inbreng_verwerken(
-            inbreng=inbreng, door=request.user, verwerking=data["verwerking"], reactie=data["reactie"]
+            inbreng=inbreng,
+            door=request.user,
+            verwerking=data["verwerking"],
+            reactie=data["reactie"],
+            origineel=data.get("origineel"),
         ),
         melding="Vastgelegd wat er met de inbreng is gedaan.",
     ):

@@ -15,6 +15,7 @@ from django.utils import formats
 
 from actielijnen.models import Activiteit
 from actielijnen.signalen import Signaal
+from bronnen.gelijktijdigheid import controleren
 from participatie import terugrekenen
 from participatie.models import Inkooptraject, Inkooptrajectstap
 
@@ -127,9 +128,14 @@ def _controleren(obj) -> None:
 
 
 @transaction.atomic
-def stap_bijwerken(*, stap: Inkooptrajectstap, gebruiker, **velden) -> Inkooptrajectstap:
-    """Change a step's name, duration, margin or dates; the planning is computed again on every read."""
+def stap_bijwerken(
+    *, stap: Inkooptrajectstap, gebruiker, origineel: dict | None = None, **velden
+) -> Inkooptrajectstap:
+    """Change a step's name, duration, margin or dates; the planning is computed again on every read. Refused
+    (GelijktijdigeWijziging) when someone else saved the step since the form showed `origineel`."""
     stap = Inkooptrajectstap.objects.select_for_update().get(pk=stap.pk)
+    if origineel is not None:
+        controleren(stap, gezien=origineel)
     gewijzigd = False
     for naam in STAPVELDEN:
         if naam in velden and getattr(stap, naam) != velden[naam]:
@@ -167,9 +173,14 @@ def stap_toevoegen(
 
 
 @transaction.atomic
-def traject_bijwerken(*, traject: Inkooptraject, gebruiker, activiteiten=None, **velden) -> Inkooptraject:
-    """Change a track's name, date, owner or explanation, and its linked activities."""
+def traject_bijwerken(
+    *, traject: Inkooptraject, gebruiker, activiteiten=None, origineel: dict | None = None, **velden
+) -> Inkooptraject:
+    """Change a track's name, date, owner or explanation, and its linked activities; refused like a step when
+    someone else saved the track since the form showed `origineel`."""
     traject = Inkooptraject.objects.select_for_update().get(pk=traject.pk)
+    if origineel is not None:
+        controleren(traject, gezien=origineel)
     gewijzigd = False
     for naam in ("naam", "ingangsdatum", "eigenaar", "toelichting"):
         if naam in velden and getattr(traject, naam) != velden[naam]:

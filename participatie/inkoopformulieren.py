@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import origineel_toevoegen
 from participatie.models import Inkooptraject, Inkooptrajectstap
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,6 +46,11 @@ class StapForm(forms.ModelForm):
                 v: DATUMFOUT for v in ("gepland_start", "gepland_einde", "werkelijk_start", "werkelijk_einde")
             },
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No lost updates: a step someone else saved since this form was loaded is refused in the service.
+        origineel_toevoegen(self, self.instance, self._meta.fields)
 
     def clean(self):
         data = super().clean()
@@ -115,6 +121,7 @@ class TrajectForm(forms.ModelForm):
             "actielijn__nummer", "volgorde"
         )
         self.fields["activiteiten"].label_from_instance = lambda a: f"{a} (actielijn {a.actielijn.nummer})"
+        origineel_toevoegen(self, self.instance, self._meta.fields)
 
     def _post_clean(self):
         pass

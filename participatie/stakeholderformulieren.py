@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import origineel_toevoegen
 from monitoring.models import Wijk
 from participatie.models import Stakeholder, StakeholderSoort
 
@@ -32,6 +33,11 @@ def _wijken_veld(user, label: str = "Wijken") -> forms.ModelMultipleChoiceField:
     return veld
 
 
+# The fields an edit form carries in its token (bronnen/gelijktijdigheid.py).
+STAKEHOLDERVELDEN = ("naam", "soort", "omschrijving", "actief")
+TRAJECTVELDEN = ("activiteit", "naam", "omschrijving", "start", "einde", "stakeholders", "wijken")
+
+
 class StakeholderForm(forms.Form):
     naam = forms.CharField(label="Naam", max_length=200)
     soort = forms.ChoiceField(
@@ -46,6 +52,11 @@ class StakeholderForm(forms.Form):
     actief = forms.BooleanField(
         label="Actief: de stakeholder wordt nog gevraagd", required=False, initial=True
     )
+
+    def __init__(self, *args, stakeholder=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No lost updates: saving over someone else's change since the form was loaded is refused.
+        origineel_toevoegen(self, stakeholder, STAKEHOLDERVELDEN)
 
     def clean_naam(self):
         naam = " ".join(self.cleaned_data["naam"].split())
@@ -72,8 +83,9 @@ class TrajectForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user, activiteiten, buiten_programma: bool, **kwargs):
+    def __init__(self, *args, user, activiteiten, buiten_programma: bool, traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        origineel_toevoegen(self, traject, TRAJECTVELDEN)
         veld = self.fields["activiteit"]
         veld.queryset = activiteiten.select_related("actielijn").order_by("actielijn__nummer", "volgorde")
         veld.required = not buiten_programma

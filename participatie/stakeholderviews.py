@@ -116,6 +116,7 @@ def stakeholder_bewerken(request, pk):
         raise PermissionDenied
     form = StakeholderForm(
         request.POST or None,
+        stakeholder=stakeholder,
         initial={
             "naam": stakeholder.naam,
             "soort": stakeholder.soort,
@@ -307,6 +308,7 @@ def traject_bewerken(request, pk):
         user=user,
         activiteiten=_schrijfbare_activiteiten(user),
         buiten_programma=buiten,
+        traject=traject_,
         initial={
             "activiteit": traject_.activiteit_id,
             "naam": traject_.naam,

@@ -20,6 +20,13 @@ from accounts.models import User
 from actielijnen import services as programma_services
 from actielijnen.models import Activiteit, Jaarsamenvatting, Mijlpaal, Opdrachtbeschrijving, Risico
 from bronnen.gelijktijdigheid import VELDNAAM
+from participatie.models import (
+    Inbreng,
+    Inkooptraject,
+    Inkooptrajectstap,
+    Participatietraject,
+    Stakeholder,
+)
 from rapportage import services as rapportage_services
 from rapportage.models import Motie, Rapportage
 from tests.accounts.factories import UserFactory
@@ -156,6 +163,41 @@ def _editie(demo):
     return url, lambda: Rapportage.objects.get(pk=rapportage.pk).toelichtingen.get("financien")
 
 
+def _inkoopstap(demo):
+    traject = Inkooptraject.objects.create(sleutel="jeugd-test", naam="Jeugd", ingangsdatum=date(2025, 1, 1))
+    stap = Inkooptrajectstap.objects.create(traject=traject, volgorde=1, naam="Contractering", duur_dagen=60)
+    url = reverse("participatie:inkoopstap_bewerken", args=[traject.sleutel, stap.pk])
+    return url, lambda: Inkooptrajectstap.objects.get(pk=stap.pk).duur_dagen
+
+
+def _stakeholder(demo):
+    stakeholder = Stakeholder.objects.create(naam="Wijkkracht", omschrijving="Eerste tekst.")
+    url = reverse("participatie:stakeholder_bewerken", args=[stakeholder.pk])
+    return url, lambda: Stakeholder.objects.get(pk=stakeholder.pk).omschrijving
+
+
+def _traject(demo):
+    activiteit = Activiteit.objects.filter(trekker=demo["trekker"]).order_by("pk").first()
+    traject = Participatietraject.objects.create(naam="Wijkavonden", activiteit=activiteit)
+    url = reverse("participatie:traject_bewerken", args=[traject.pk])
+    return url, lambda: Participatietraject.objects.get(pk=traject.pk).naam
+
+
+def _inbreng(demo):
+    activiteit = Activiteit.objects.filter(trekker=demo["trekker"]).order_by("pk").first()
+    traject = Participatietraject.objects.create(naam="Wijkavonden", activiteit=activiteit)
+    inbreng = Inbreng.objects.create(
+        traject=traject,
+        stakeholder=Stakeholder.objects.create(naam="Cliëntenraad"),
+        datum=date(2024, 3, 1),
+        inbreng="Liever 's avonds.",
+        verwerking="overgenomen",
+        reactie="Eerste reactie.",
+    )
+    url = reverse("participatie:inbreng_verwerken", args=[inbreng.pk])
+    return url, lambda: Inbreng.objects.get(pk=inbreng.pk).reactie
+
+
 GEVALLEN = [
     Geval(
         "mijlpaal",
@@ -203,6 +245,41 @@ GEVALLEN = [
         "Toelichting bij",
         "De besparingen lopen achter.",
     ),
+    # participatie (issue 16): a step's duration, a stakeholder, a trajectory, what was done with a contribution.
+    Geval("inkoopstap", "manager", "beheerder", "duur_dagen", "30", "45", _inkoopstap, "Duur (dagen)", "60"),
+    Geval(
+        "stakeholder",
+        "manager",
+        "beheerder",
+        "omschrijving",
+        "Tekst van Mira.",
+        "Tekst van Bea.",
+        _stakeholder,
+        "Omschrijving",
+        "Eerste tekst.",
+    ),
+    Geval(
+        "traject",
+        "trekker",
+        "beheerder",
+        "naam",
+        "Wijkavond",
+        "Wijkavond Noord",
+        _traject,
+        "Naam",
+        "Wijkavonden",
+    ),
+    Geval(
+        "inbreng",
+        "trekker",
+        "beheerder",
+        "reactie",
+        "Reactie van Tessa.",
+        "Reactie van Bea.",
+        _inbreng,
+        "Wat is ermee gedaan",
+        "Eerste reactie.",
+    ),
 ]
 NAMEN = {"trekker": "Tessa Trekker", "griffie": "Gijs Griffier", "manager": "Mira Manager"}
 
@@ -217,8 +294,10 @@ def test_second_save_of_a_stale_form_is_refused_with_what_the_other_changed(mens
     demo = mensen
     url, lees = geval.maak(demo)
     a, b = _sessie(geval.a), _sessie(geval.b)
-    formulier_a, formulier_b = _postdata(a.get(url)), _postdata(b.get(url))
+    pagina_a, pagina_b = a.get(url), b.get(url)
+    formulier_a, formulier_b = _postdata(pagina_a), _postdata(pagina_b)
     assert formulier_b[VELDNAAM]  # the hidden token travels with the form
+    assert f'name="{VELDNAAM}"' in pagina_b.content.decode()  # and the page really sends it back
 
     extra = {"reden": "Herbeoordeeld."} if geval.naam == "risico" else {}
     assert a.post(url, {**formulier_a, **extra, geval.veld: geval.waarde_a}).status_code == 302

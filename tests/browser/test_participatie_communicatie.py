@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 import pytest
+from playwright.sync_api import expect
 
 from participatie.models import Communicatieactie, Communicatielijn
 from tests.browser.reflow import TELEFOON, WCAG_MINIMUM, assert_geen_zijwaarts_scrollen, breedte_zetten
@@ -47,9 +48,9 @@ def test_communication_page_and_form_at_phone_width(page, axe, programma):
     page.fill("#id_gepland_op", "2024-06-01")
     page.fill("#id_kosten", "-3")
     page.get_by_role("button", name="Actie toevoegen").click()
-    assert "De kosten kunnen niet negatief zijn." in page.content()
+    expect(page.locator("body")).to_contain_text("De kosten kunnen niet negatief zijn.")
     assert _ernstig(axe(page)) == []
     page.fill("#id_kosten", "1.250,50")
     page.get_by_role("button", name="Actie toevoegen").click()
-    assert "De communicatieactie is toegevoegd." in page.content()
+    expect(page.locator("body")).to_contain_text("De communicatieactie is toegevoegd.")
     assert Communicatieactie.objects.filter(naam="Informatiemarkt Hasseler Es", kosten="1250.50").exists()

@@ -7,6 +7,7 @@ from datetime import date
 from django.urls import reverse
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import User
 from actielijnen.models import Activiteit
@@ -52,20 +53,20 @@ def test_trekker_legt_vast_en_verwerkt_op_een_telefoon(page, axe, traject):
     page.get_by_label("Naam van de inbrenger").fill(PERSOON)
     page.get_by_label("Wat is ingebracht").fill(f"{LANG}. Vraag ook Tuinstra.")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Noem geen namen van personen" in page.content()
+    expect(page.locator("body")).to_contain_text("Noem geen namen van personen")
     _controleren(page, axe, "inbreng vastleggen met fout")
     page.get_by_label("Wat is ingebracht").fill(LANG)
     page.get_by_role("button", name="Opslaan").click()
-    assert "De inbreng is vastgelegd." in page.content()
+    expect(page.locator("body")).to_contain_text("De inbreng is vastgelegd.")
 
     page.get_by_role("link", name="Verwerking vastleggen").first.click()
     page.get_by_label("Deels overgenomen").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert "Schrijf wat er met de inbreng is gedaan en waarom." in page.content()
+    expect(page.locator("body")).to_contain_text("Schrijf wat er met de inbreng is gedaan en waarom.")
     page.get_by_label("Onderbouwing: wat is ermee gedaan en waarom").fill("Twee van de vier avonden.")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Vastgelegd wat er met de inbreng is gedaan." in page.content()
-    assert "Deels overgenomen" in page.content()
+    expect(page.locator("body")).to_contain_text("Vastgelegd wat er met de inbreng is gedaan.")
+    expect(page.locator("body")).to_contain_text("Deels overgenomen")
     _controleren(page, axe, "trajectpagina met inbreng")
 
     page.goto(reverse("participatie:inbreng_overzicht"))

@@ -274,9 +274,10 @@ def test_an_edit_and_a_meeting_are_in_the_trajectorys_history(client, programma)
     eigen = _activiteit_van("trekker")
     traject = Participatietraject.objects.create(naam="Oude naam", activiteit=eigen)
     _als(client, "trekker")
-    client.post(
-        reverse("participatie:traject_bewerken", args=[traject.pk]), _traject_data(eigen, naam="Nieuwe naam")
-    )
+    url = reverse("participatie:traject_bewerken", args=[traject.pk])
+    data = _traject_data(eigen, naam="Nieuwe naam")
+    data["origineel"] = client.get(url).context["form"]["origineel"].value()
+    assert client.post(url, data).status_code == 302
     wijkkracht = Stakeholder.objects.get(naam="Wijkkracht")
     antwoord = client.post(
         reverse("participatie:bijeenkomst_toevoegen", args=[traject.pk]),

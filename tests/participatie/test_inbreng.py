@@ -13,6 +13,7 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import token_voor
 from participatie import inbreng as inbreng_module
 from participatie.inbreng import NAAM_IN_TEKST, REACTIE_VERPLICHT, naam_in_tekst
 from participatie.models import Inbreng, Participatietraject, Stakeholder, Verwerking
@@ -61,6 +62,8 @@ def _toevoegen(client, traject, **velden):
 
 def _verwerken(client, bijdrage, **velden):
     data = {"verwerking": "overgenomen", "reactie": "De bijeenkomsten zijn nu 's avonds."}
+    # The form's hidden token, as the page would give it now (no lost updates, bronnen/gelijktijdigheid.py).
+    data["origineel"] = token_voor(Inbreng.objects.get(pk=bijdrage.pk), ("verwerking", "reactie"))
     return client.post(reverse("participatie:inbreng_verwerken", args=[bijdrage.pk]), {**data, **velden})
 
 

@@ -8,7 +8,9 @@ from django.urls import reverse
 
 import pytest
 
+from bronnen.gelijktijdigheid import token_voor
 from participatie import inkoop
+from participatie.inkoopformulieren import StapForm
 from participatie.models import Inkooptraject, Inkooptrajectstap
 from participatie.voorbeelden import inkoop as voorbeeld
 
@@ -41,6 +43,8 @@ def _post(stap, **velden):
         "werkelijk_einde": stap.werkelijk_einde or "",
     }
     data.update(velden)
+    # The form's hidden token, as the page would give it now (no lost updates, bronnen/gelijktijdigheid.py).
+    data["origineel"] = token_voor(Inkooptrajectstap.objects.get(pk=stap.pk), StapForm._meta.fields)
     return data
 
 

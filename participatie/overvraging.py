@@ -179,7 +179,7 @@ def signalen(vandaag: date) -> list[Signaal]:
         tekst = omschrijving(kwartaal, vraag, grens)
         url = reverse("participatie:stakeholder", kwargs={"pk": vraag.stakeholder_id})
         uit.append(Signaal(f"Overvraging: {tekst}.", url))
-        # The dashboard shows these too: each names the activity, so they read as the separate facts they are.
+        # For the activity's own page (the dashboard shows only the line above): it names the activity asking.
         for activiteit_id, activiteit in sorted(vraag.activiteiten.items(), key=lambda paar: paar[1]):
             uit.append(
                 Signaal(f"Overvraging: {tekst}; ook “{activiteit}” vraagt haar dan.", url, activiteit_id)

@@ -12,3 +12,20 @@ class Rol(models.TextChoices):
     RAAD = "raad", "Raad"
     GRIFFIE = "griffie", "Griffie"
     BEHEERDER = "beheerder", "Beheerder (datakernteam)"
+
+
+# Roles that publish or decide: the college sets and publishes editions, the opdrachtgever approves, the griffie
+# registers moties, the beheerder hands out roles. Granting one of them takes a second beheerder's approval
+# (accounts/services.py), so no one grants themself power through an account of their own.
+ROLLEN_MET_BESLISMACHT = frozenset({Rol.COLLEGE, Rol.OPDRACHTGEVER, Rol.GRIFFIE, Rol.BEHEERDER})
+
+
+class Roltoekenningsoort(models.TextChoices):
+    TOEKENNING = "toekenning", "Toekenning"
+    INTREKKING = "intrekking", "Intrekking"
+
+
+class Roltoekenningstatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", "Wacht op een tweede beheerder"
+    DOORGEVOERD = "doorgevoerd", "Doorgevoerd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"

@@ -18,5 +18,9 @@ ROL_PERMISSIES = {
         "accounts.change_user",
         # The roles themselves are defined in code (rollen.py per app); the beheerder reads what each one holds.
         "auth.view_group",
+        # Separation of duties (accounts/services.py): the log of role changes, and approving another beheerder's
+        # request for a role that publishes or decides (never one's own, never for oneself).
+        "accounts.view_roltoekenning",
+        "accounts.beoordelen_roltoekenning",
     ],
 }

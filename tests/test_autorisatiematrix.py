@@ -26,6 +26,7 @@ import pytest
 
 from accounts.models import User
 from accounts.roles import rol_permissies
+from accounts.services import rollen_wijzigen
 from actielijnen.constants import OpdrachtbeschrijvingStatus
 from actielijnen.models import (
     Activiteit,
@@ -193,6 +194,9 @@ def objecten(django_db_setup, django_db_blocker):
             soort=Taaksoort.EXPORT_XLSX, omschrijving="Matrix", gebruiker=gebruikers["beheerder"]
         )
         _axes_poging()
+        rollen_wijzigen(
+            gebruiker=gebruikers["raad"], rollen={"raad", "griffie"}, door=gebruikers["beheerder"]
+        )
         Wijk.objects.create(naam="Matrixwijk", cbs_code="WK016499")
         participatie = participatie_objecten(gebruikers, activiteit)
         leeg = [m._meta.label for m in admin.site._registry if not m._default_manager.exists()]

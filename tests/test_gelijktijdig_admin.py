@@ -5,7 +5,6 @@ included) and posted back, so the test goes through the real admin: its fieldset
 """
 
 from datetime import date
-from html.parser import HTMLParser
 
 from django.test import Client
 from django.urls import reverse
@@ -18,57 +17,9 @@ from actielijnen.models import Activiteit, Mijlpaal, Risico
 from bronnen.gelijktijdigheid import VELDNAAM
 from monitoring.models import Indicator
 from tests.accounts.factories import UserFactory
+from tests.formulierdata import admin_formulier as _formulier
 
 pytestmark = pytest.mark.django_db
-
-
-class _Formulier(HTMLParser):
-    """The values a browser would post for the form with id `form_id` (no submit buttons)."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.binnen, self.data = form_id, False, []
-        self._select = self._textarea = None
-        self._tekst = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.binnen = a.get("id") == self.form_id
-        if not self.binnen or "disabled" in a:
-            return
-        if tag == "input" and a.get("name") and a.get("type", "text") not in ("submit", "button", "file"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.data.append((a["name"], a.get("value", "on" if a.get("type") == "checkbox" else "")))
-        elif tag == "select" and a.get("name"):
-            self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            self.data.append((self._select, a.get("value", "")))
-        elif tag == "textarea" and a.get("name"):
-            self._textarea, self._tekst = a["name"], []
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.binnen = False
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea" and self._textarea:
-            self.data.append((self._textarea, "".join(self._tekst).removeprefix("\n")))
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self._tekst.append(data)
-
-
-def _formulier(response, model) -> dict:
-    parser = _Formulier(f"{model._meta.model_name}_form")
-    parser.feed(response.content.decode())
-    data = {}
-    for naam, waarde in parser.data:
-        data.setdefault(naam, []).append(waarde)
-    return data
 
 
 @pytest.fixture

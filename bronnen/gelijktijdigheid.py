@@ -213,8 +213,13 @@ class GelijktijdigeWijziging(ValidationError):
         return f"{wie} wijzigde dit{wanneer}, nadat u het formulier opende."
 
     @classmethod
-    def maken(cls, *, wijzigingen, historie_van, nieuw_token: str) -> "GelijktijdigeWijziging":
-        door, op = laatste_wijziging(historie_van) if historie_van is not None else ("", None)
+    def maken(
+        cls, *, wijzigingen, historie_van, nieuw_token: str, door: str = "", op: datetime | None = None
+    ) -> "GelijktijdigeWijziging":
+        """The refusal for `wijzigingen`; who and when from `historie_van`'s history, or as given (`door`, `op`)
+        for a token that covers several rows (e.g. the wijken of an activity)."""
+        if historie_van is not None:
+            door, op = laatste_wijziging(historie_van)
         fout = cls("", wijzigingen=wijzigingen, door=door, op=op, nieuw_token=nieuw_token)
         verschillen = "; ".join(f"{w.label}: {w.gezien} → {w.nu}" for w in fout.wijzigingen)
         fout.message = (

@@ -17,7 +17,15 @@ from django.db.models import Count, Prefetch, Q
 
 from actielijnen import selectors as actielijnen_selectors
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import controleren
+from bronnen.gelijktijdigheid import (
+    LEEG,
+    GelijktijdigeWijziging,
+    Wijziging,
+    controleren,
+    doel_van,
+    ondertekenen,
+    waarden_van,
+)
 from monitoring.models import Wijk
 from participatie.models import (
     Bijeenkomst,
@@ -119,10 +127,26 @@ def bijeenkomst_toevoegen(
     return bijeenkomst
 
 
-def drempel_zetten(*, max_trajecten: int, max_bijeenkomsten: int, door) -> Overvragingsdrempel:
-    """The manager sets the threshold (one row, pk 1); the history keeps every earlier value and who set it."""
+DREMPELVELDEN = ("max_trajecten", "max_bijeenkomsten")
+
+
+def drempelstand() -> tuple[str, dict]:
+    """The doel and values of the threshold form's token: the one row (pk 1), or empty values before it exists,
+    so that two managers setting the first threshold at once do not overwrite each other either."""
+    grens = Overvragingsdrempel.objects.filter(pk=1).first()
+    waarden = waarden_van(grens, DREMPELVELDEN) if grens else dict.fromkeys(DREMPELVELDEN)
+    return doel_van(Overvragingsdrempel(pk=1)), waarden
+
+
+def drempel_zetten(
+    *, max_trajecten: int, max_bijeenkomsten: int, door, origineel: dict | None = None
+) -> Overvragingsdrempel:
+    """The manager sets the threshold (one row, pk 1); the history keeps every earlier value and who set it.
+    Refused (GelijktijdigeWijziging) when someone else set it since the form showed `origineel`."""
     with transaction.atomic():
         grens = Overvragingsdrempel.objects.select_for_update().filter(pk=1).first()
+        if grens is not None and origineel is not None:
+            controleren(grens, gezien=origineel)
         if grens is None:
             grens = Overvragingsdrempel(pk=1)
         grens.max_trajecten = max_trajecten
@@ -132,23 +156,90 @@ def drempel_zetten(*, max_trajecten: int, max_bijeenkomsten: int, door) -> Overv
     return grens
 
 
-def wijken_koppelen(*, activiteit: Activiteit, wijken, toelichting: str = "") -> list[Wijkkoppeling]:
-    """Tie an activity to exactly these wijken. Each link added or removed is a row in the history (saved and
-    deleted one by one through the ORM, not in bulk, so simple-history sees them)."""
+def wijkstand_doel(activiteit: Activiteit) -> str:
+    """What the wijken form's token is for: the set of wijken of one activity (several rows, one form)."""
+    return f"participatie.wijkkoppeling:activiteit:{activiteit.pk}"
+
+
+def wijkstand(activiteit: Activiteit) -> dict:
+    """The wijken of an activity and their toelichting as the wijken form edits them (the token's values)."""
+    koppelingen = list(Wijkkoppeling.objects.filter(activiteit=activiteit).order_by("wijk_id"))
+    return {
+        "wijken": [k.wijk_id for k in koppelingen],
+        "toelichting": next((k.toelichting for k in koppelingen if k.toelichting), ""),
+    }
+
+
+def _wijkstand_controleren(activiteit: Activiteit, gezien: dict) -> None:
+    """Refuse (GelijktijdigeWijziging) when the activity's wijken changed since the form showed `gezien`."""
+    huidig = wijkstand(activiteit)
+    if huidig == gezien:
+        return
+    namen = dict(Wijk.objects.values_list("pk", "naam"))
+
+    def lijst(ids) -> str:
+        return ", ".join(sorted(namen.get(i, "?") for i in ids)) or LEEG
+
+    wijzigingen = []
+    if sorted(gezien.get("wijken") or []) != huidig["wijken"]:
+        wijzigingen.append(Wijziging("Wijken", lijst(gezien.get("wijken") or []), lijst(huidig["wijken"])))
+    if (gezien.get("toelichting") or "") != huidig["toelichting"]:
+        wijzigingen.append(
+            Wijziging("Toelichting", gezien.get("toelichting") or LEEG, huidig["toelichting"] or LEEG)
+        )
+    laatste = (
+        Wijkkoppeling.history.filter(activiteit_id=activiteit.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    door = laatste.history_user.weergavenaam() if laatste and laatste.history_user else ""
+    raise GelijktijdigeWijziging.maken(
+        wijzigingen=wijzigingen,
+        historie_van=None,
+        nieuw_token=ondertekenen(huidig, doel=wijkstand_doel(activiteit)),
+        door=door,
+        op=laatste.history_date if laatste else None,
+    )
+
+
+TOELICHTING_ZONDER_WIJK = (
+    "Kies ten minste één wijk: de toelichting hoort bij de wijken van de activiteit. Er is niets opgeslagen."
+)
+
+
+def wijken_koppelen(
+    *, activiteit: Activiteit, wijken, toelichting: str = "", origineel: dict | None = None
+) -> bool:
+    """Tie an activity to exactly these wijken; True when anything changed, False when it was all as stored.
+
+    Each link added or removed is a row in the history (saved and deleted one by one through the ORM, not in
+    bulk, so simple-history sees them). A toelichting without a wijk has nowhere to go: refused, not dropped.
+    Refused (GelijktijdigeWijziging) when someone else changed the wijken since the form showed `origineel`.
+    """
     gewenst = {wijk.pk: wijk for wijk in wijken}
+    toelichting = toelichting.strip()
+    if toelichting and not gewenst:
+        raise ValidationError({"wijken": TOELICHTING_ZONDER_WIJK})
+    gewijzigd = False
     with transaction.atomic():
         Activiteit.objects.select_for_update().filter(pk=activiteit.pk).first()
+        if origineel is not None:
+            _wijkstand_controleren(activiteit, origineel)
         bestaand = {k.wijk_id: k for k in Wijkkoppeling.objects.filter(activiteit=activiteit)}
         for wijk_id, koppeling in bestaand.items():
             if wijk_id not in gewenst:
                 koppeling.delete()
+                gewijzigd = True
             elif koppeling.toelichting != toelichting:
                 koppeling.toelichting = toelichting
                 koppeling.save()
+                gewijzigd = True
         for wijk_id, wijk in gewenst.items():
             if wijk_id not in bestaand:
                 Wijkkoppeling.objects.create(activiteit=activiteit, wijk=wijk, toelichting=toelichting)
-    return list(Wijkkoppeling.objects.filter(activiteit=activiteit).select_related("wijk"))
+                gewijzigd = True
+    return gewijzigd
 
 
 # --- Selectors ----------------------------------------------------------------------------------------------

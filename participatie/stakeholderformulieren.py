@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from actielijnen.models import Activiteit
 from bronnen.gelijktijdigheid import origineel_toevoegen
 from monitoring.models import Wijk
+from participatie import betrokkenen
+from participatie.betrokkenen import DREMPELVELDEN
 from participatie.models import Stakeholder, StakeholderSoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -157,6 +159,12 @@ class DrempelForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No lost updates: two managers setting the threshold at once (the first one too) do not overwrite.
+        doel, waarden = betrokkenen.drempelstand()
+        origineel_toevoegen(self, None, DREMPELVELDEN, doel=doel, waarden=waarden)
+
 
 class WijkenForm(forms.Form):
     toelichting = forms.CharField(
@@ -166,10 +174,18 @@ class WijkenForm(forms.Form):
         help_text="Bijvoorbeeld waar in de wijk de activiteit werkt.",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, activiteit, **kwargs):
         super().__init__(*args, **kwargs)
         wijken = _wijken_veld(user)
         self.fields = {"wijken": wijken, **self.fields}
+        # No lost updates: the token holds the activity's wijken and toelichting as shown (several rows, one form).
+        origineel_toevoegen(
+            self,
+            activiteit,
+            (),
+            doel=betrokkenen.wijkstand_doel(activiteit),
+            waarden=betrokkenen.wijkstand(activiteit),
+        )
 
 
 class TrajectFilterForm(forms.Form):

@@ -402,19 +402,17 @@ def wijken_koppelen(request, sleutel):
     activiteit = get_object_or_404(Activiteit, sleutel=sleutel)
     if not mag_wijken_koppelen(request.user, activiteit):
         raise PermissionDenied
-    form = WijkenForm(
-        request.POST or None,
-        user=request.user,
-        initial={
-            "wijken": [w.pk for w in betrokkenen.wijken_van(activiteit)],
-            "toelichting": activiteit.wijkkoppelingen.values_list("toelichting", flat=True).first() or "",
-        },
-    )
+    stand = betrokkenen.wijkstand(activiteit)
+    form = WijkenForm(request.POST or None, user=request.user, activiteit=activiteit, initial=stand)
     if formulier_verwerken(
         request,
         form,
         actie=lambda data: betrokkenen.wijken_koppelen(activiteit=activiteit, **data),
-        melding="De wijken van de activiteit zijn opgeslagen.",
+        melding=lambda gewijzigd: (
+            "De wijken van de activiteit zijn opgeslagen."
+            if gewijzigd
+            else "Er was niets gewijzigd: de wijken en de toelichting waren al zo opgeslagen."
+        ),
     ):
         return redirect("participatie:wijken")
     return render(

@@ -13,14 +13,16 @@ admin's login page), "403", "404", "405".
 import re
 import time
 from datetime import date
+from html.parser import HTMLParser
 from http.cookies import SimpleCookie
+from urllib.parse import urljoin, urlsplit
 
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 import pytest
 
@@ -38,6 +40,7 @@ from actielijnen.models import (
     Risico,
 )
 from actielijnen.services import voortgangsrapportage_create
+from bronnen.gelijktijdigheid import VELDNAAM
 from bronnen.models import Achtergrondtaak, Taaksoort
 from monitoring.models import Import, Indicator, Wijk
 from rapportage import export_csv, services
@@ -492,3 +495,142 @@ def test_a_trekker_cannot_post_to_another_trekkers_activity_form(objecten):
     assert antwoord.status_code == 403
     risico.refresh_from_db()
     assert risico.omschrijving != "Overschreven"
+
+
+# --- Every edit form carries the lost-update guard (issue 30) -----------------------------------------------------
+
+# Where each POST form the pages show sends its data, by what that form does. A form that changes a record that
+# exists carries the hidden token of bronnen/gelijktijdigheid.py (a stale save is refused with what the other
+# changed); a form that adds a record, or an action whose service checks the state on the locked row itself (a
+# decision on a pending request, a status step, an upload), needs none. A form whose target is in neither set
+# fails the test below: decide which it is, and give an edit form the token.
+BEWERKT_BESTAAND = {
+    "actielijnen:jaarsamenvatting",
+    "actielijnen:mijlpaal_update",
+    "actielijnen:opdrachtbeschrijving_update",
+    "actielijnen:planning_vastleggen",
+    "actielijnen:risico_beoordelen",
+    "actielijnen:risico_update",
+    "monitoring:fitgap_bewerken",
+    "monitoring:indicator_koppelingen",
+    "participatie:communicatieactie_bewerken",
+    "participatie:drempel",
+    "participatie:inbreng_verwerken",
+    "participatie:inkoopstap_bewerken",
+    "participatie:inkooptraject_bewerken",
+    "participatie:stakeholder_bewerken",
+    "participatie:traject_bewerken",
+    "participatie:wijken_koppelen",
+    "rapportage:editie_bewerken",
+    "rapportage:motie",
+}
+NIEUW_OF_ACTIE = {
+    "login",
+    "logout",
+    "password_change",  # one's own password: there is no other person's change to lose
+    "actielijnen:besluit_nemen",  # a decision on a pending request: refused once decided (services)
+    "actielijnen:planningswijziging_akkoord",
+    "actielijnen:mijlpaal_create",
+    "actielijnen:planningswijziging_create",
+    "actielijnen:risico_create",
+    "actielijnen:voortgang_create",
+    "monitoring:export",
+    "monitoring:import",
+    "monitoring:import_ongedaan_maken",
+    "participatie:advies_indienen",
+    "participatie:advies_besluiten",
+    "participatie:plan_indienen",
+    "participatie:plan_besluiten",
+    "participatie:bijeenkomst_toevoegen",
+    "participatie:communicatieactie_toevoegen",
+    "participatie:evaluatie_toevoegen",
+    "participatie:evaluatie_geheel_toevoegen",
+    "participatie:inbreng_toevoegen",
+    "participatie:inkoopstap_toevoegen",
+    "participatie:inkooptraject_toevoegen",
+    "participatie:stakeholder_toevoegen",
+    "participatie:traject_toevoegen",
+    "rapportage:editie_nieuw",
+    "rapportage:editie_actie",  # a status step (vaststellen, publiceren …) checked on the locked row
+    "rapportage:editie_download",
+    "rapportage:motie_nieuw",
+}
+
+
+class _PostFormulieren(HTMLParser):
+    """(action, names of the fields) of every <form method="post"> in a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.formulieren: list[tuple[str, set[str]]] = []
+        self._huidig: tuple[str, set[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "get").lower() == "post":
+            self._huidig = (a.get("action") or "", set())
+            self.formulieren.append(self._huidig)
+        elif tag in ("input", "select", "textarea") and self._huidig is not None and a.get("name"):
+            self._huidig[1].add(a["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._huidig = None
+
+
+def _doel(pagina_url: str, actie: str) -> str:
+    """The URL name a form posts to (its action resolved against the page's own path)."""
+    pad = urlsplit(urljoin(pagina_url, actie or pagina_url)).path
+    match = resolve(pad)
+    return match.view_name if match.url_name else match.route
+
+
+@pytest.mark.django_db
+def test_every_form_that_edits_a_record_carries_the_lost_update_guard(objecten):
+    """Crawl every page as every role that may open it, read its POST forms as a browser does, and check each
+    against BEWERKT_BESTAAND / NIEUW_OF_ACTIE: an edit form without the token, or an unclassified form, fails."""
+    gevonden: dict[str, set[bool]] = {}
+    for rol in (
+        "trekker",
+        "opdrachtgever",
+        "opgavecoordinator",
+        "manager",
+        "college",
+        "griffie",
+        "beheerder",
+    ):
+        client = Client()
+        client.force_login(objecten["gebruikers"][ACCOUNTS[rol]])
+        for sleutel, route in patronen():
+            for variant, url in urls(sleutel, route, objecten).items():
+                rij = verwachting(variant)
+                if rij is None or rij["GET"][rol] != "ok" or "download" in variant or "csv" in variant:
+                    continue
+                antwoord = client.get(url)
+                if antwoord.status_code != 200 or "html" not in antwoord.get("Content-Type", ""):
+                    continue
+                lezer = _PostFormulieren()
+                lezer.feed(antwoord.content.decode())
+                for actie, velden in lezer.formulieren:
+                    gevonden.setdefault(_doel(url, actie), set()).add(VELDNAAM in velden)
+    # The admin by its own rule: a change form of a model the beheerder may change (ADMIN_BEHEERDER) edits a
+    # record; add, list actions, delete, import, history (revert is refused) and passwords do not.
+    beheer = {d for d in gevonden if d.startswith("admin:")}
+    beheer_bewerkt = {
+        d
+        for d in beheer
+        if (rij := admin_rij(d))
+        and rij[1] == "change"
+        and ADMIN_BEHEERDER.get(rij[0]) in ("wijzigen", "toevoegen")
+    }
+    bewerkt = BEWERKT_BESTAAND | beheer_bewerkt
+    onbekend = sorted(set(gevonden) - beheer - BEWERKT_BESTAAND - NIEUW_OF_ACTIE)
+    zonder = sorted(d for d in bewerkt & set(gevonden) if False in gevonden[d])
+    assert len(beheer_bewerkt) >= 20, "the crawl reached the admin's change forms"
+    assert not onbekend, f"POST-formulieren zonder indeling (bewerkt of nieuw/actie): {onbekend}"
+    assert not zonder, (
+        f"Formulieren die een bestaand record wijzigen zonder de controle op gelijktijdigheid: {zonder}"
+    )
+    assert not BEWERKT_BESTAAND - set(gevonden), (
+        "Bewerkformulieren die de crawl niet vond (verouderde indeling?)"
+    )

@@ -43,6 +43,9 @@ def mensen(db):
         "manager": UserFactory(
             username="manager", first_name="Mira", last_name="Manager", rollen=[Rol.MANAGER]
         ),
+        "manager2": UserFactory(
+            username="manager2", first_name="Max", last_name="Manager", rollen=[Rol.MANAGER]
+        ),
         "griffie": UserFactory(
             username="griffie", first_name="Gijs", last_name="Griffier", rollen=[Rol.GRIFFIE]
         ),
@@ -198,6 +201,26 @@ def _inbreng(demo):
     return url, lambda: Inbreng.objects.get(pk=inbreng.pk).reactie
 
 
+def _wijken(demo):
+    from monitoring.models import Wijk
+    from participatie.models import Wijkkoppeling
+
+    activiteit = Activiteit.objects.filter(trekker=demo["trekker"]).order_by("pk").first()
+    wijk = Wijk.objects.create(naam="Hengelo-Noord", cbs_code="WK016401")
+    Wijkkoppeling.objects.create(activiteit=activiteit, wijk=wijk, toelichting="Eerste toelichting.")
+    url = reverse("participatie:wijken_koppelen", args=[activiteit.sleutel])
+    return url, lambda: Wijkkoppeling.objects.get(activiteit=activiteit, wijk=wijk).toelichting
+
+
+def _drempel(demo):
+    from participatie.models import Overvragingsdrempel
+
+    Overvragingsdrempel.objects.create(
+        pk=1, max_trajecten=3, max_bijeenkomsten=4, gewijzigd_door=demo["manager"]
+    )
+    return reverse("participatie:drempel"), lambda: Overvragingsdrempel.objects.get(pk=1).max_trajecten
+
+
 GEVALLEN = [
     Geval(
         "mijlpaal",
@@ -279,6 +302,30 @@ GEVALLEN = [
         _inbreng,
         "Wat is ermee gedaan",
         "Eerste reactie.",
+    ),
+    # The manager's threshold for overvraging (issue 30: the crawl found it unguarded); two managers.
+    Geval(
+        "drempel",
+        "manager",
+        "manager2",
+        "max_trajecten",
+        "5",
+        "6",
+        _drempel,
+        "Maximaal aantal trajecten",
+        "3",
+    ),
+    # The wijken of an activity (issue 30): one form over several rows, the probe's unguarded form.
+    Geval(
+        "wijken",
+        "trekker",
+        "manager",
+        "toelichting",
+        "Toelichting van Tessa.",
+        "Toelichting van Mira.",
+        _wijken,
+        "Toelichting",
+        "Eerste toelichting.",
     ),
 ]
 NAMEN = {"trekker": "Tessa Trekker", "griffie": "Gijs Griffier", "manager": "Mira Manager"}

@@ -13,6 +13,7 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import VELDNAAM
 from bronnen.laden import Verslag, lees_fixture
 from participatie.laden import laad_participatie
 from participatie.models import Bijeenkomst, Overvragingsdrempel, Participatietraject, Stakeholder
@@ -83,6 +84,11 @@ def test_loading_again_changes_nothing_and_keeps_what_users_wrote(programma):
     assert Stakeholder.objects.get(naam="Wijkkracht").omschrijving == "Eigen tekst"
 
 
+def _token(client, url) -> dict:
+    """The form's hidden lost-update token, as the browser sends it back (bronnen/gelijktijdigheid)."""
+    return {VELDNAAM: client.get(url).context["form"][VELDNAAM].value()}
+
+
 # --- Threshold ----------------------------------------------------------------------------------------------
 
 
@@ -91,9 +97,11 @@ def test_the_manager_sets_the_threshold_and_it_is_in_the_history(client, program
     _als(client, "manager")
     pagina = client.get(url).content.decode()
     assert "Er is nog geen drempel vastgesteld" in pagina
-    antwoord = client.post(url, {"max_trajecten": "3", "max_bijeenkomsten": "4"}, follow=True)
+    antwoord = client.post(
+        url, {"max_trajecten": "3", "max_bijeenkomsten": "4", **_token(client, url)}, follow=True
+    )
     assert "De drempel voor overvraging is opgeslagen." in antwoord.content.decode()
-    client.post(url, {"max_trajecten": "2", "max_bijeenkomsten": "4"})
+    client.post(url, {"max_trajecten": "2", "max_bijeenkomsten": "4", **_token(client, url)})
     drempel = Overvragingsdrempel.objects.get(pk=1)
     assert (drempel.max_trajecten, drempel.max_bijeenkomsten, drempel.gewijzigd_door.username) == (
         2,
@@ -117,8 +125,9 @@ def test_others_get_403_on_a_direct_post_of_the_threshold_and_nothing_changes(cl
 
 
 def test_a_bad_threshold_gets_a_dutch_message_and_saves_nothing(client, programma):
+    url = reverse("participatie:drempel")
     antwoord = _als(client, "manager").post(
-        reverse("participatie:drempel"), {"max_trajecten": "-1", "max_bijeenkomsten": "veel"}
+        url, {"max_trajecten": "-1", "max_bijeenkomsten": "veel", **_token(client, url)}
     )
     pagina = antwoord.content.decode()
     assert antwoord.status_code == 200

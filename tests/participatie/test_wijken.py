@@ -11,6 +11,7 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
+from bronnen.gelijktijdigheid import VELDNAAM
 from monitoring.models import Wijk
 from participatie import betrokkenen, overvraging
 from participatie.models import Participatietraject, Stakeholder, Wijkkoppeling
@@ -23,6 +24,14 @@ pytestmark = pytest.mark.django_db
 def _als(client, naam):
     client.force_login(get_user_model().objects.get(username=naam))
     return client
+
+
+def _token(client, url) -> dict:
+    """The hidden lost-update token of the wijken form, as the browser sends it back (bronnen/gelijktijdigheid)."""
+    pagina = client.get(url)
+    if pagina.status_code != 200:
+        return {}
+    return {VELDNAAM: pagina.context["form"][VELDNAAM].value()}
 
 
 def _activiteit_van(naam):
@@ -73,10 +82,12 @@ def test_the_trekker_chooses_the_wijken_of_their_activity_and_it_is_in_the_histo
     url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
     _als(client, "trekker")
     antwoord = client.post(
-        url, {"wijken": [noord.pk, zuid.pk], "toelichting": "Vanuit het wijkcentrum"}, follow=True
+        url,
+        {"wijken": [noord.pk, zuid.pk], "toelichting": "Vanuit het wijkcentrum", **_token(client, url)},
+        follow=True,
     )
     assert "De wijken van de activiteit zijn opgeslagen." in antwoord.content.decode()
-    client.post(url, {"wijken": [zuid.pk]})
+    client.post(url, {"wijken": [zuid.pk], **_token(client, url)})
     assert list(Wijkkoppeling.objects.filter(activiteit=eigen).values_list("wijk__naam", flat=True)) == [
         "Zuid"
     ]
@@ -99,20 +110,43 @@ def test_the_trekker_chooses_the_wijken_of_their_activity_and_it_is_in_the_histo
 def test_who_may_choose_an_activitys_wijken_also_by_direct_post(client, programma, rol, status):
     noord = Wijk.objects.create(naam="Noord")
     eigen = _activiteit_van("trekker")
-    antwoord = _als(client, rol).post(
-        reverse("participatie:wijken_koppelen", args=[eigen.sleutel]), {"wijken": [noord.pk]}
-    )
+    url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
+    antwoord = _als(client, rol).post(url, {"wijken": [noord.pk], **_token(client, url)})
     assert antwoord.status_code == status
     assert Wijkkoppeling.objects.filter(activiteit=eigen).exists() == (status == 302)
 
 
 def test_a_wijk_that_does_not_exist_gets_a_dutch_message(client, programma):
     eigen = _activiteit_van("trekker")
-    antwoord = _als(client, "trekker").post(
-        reverse("participatie:wijken_koppelen", args=[eigen.sleutel]), {"wijken": ["999999"]}
-    )
+    url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
+    antwoord = _als(client, "trekker").post(url, {"wijken": ["999999"], **_token(client, url)})
     assert antwoord.status_code == 200 and "Selecteer een geldige keuze" in antwoord.content.decode()
     assert not Wijkkoppeling.objects.exists()
+
+
+def test_a_toelichting_without_a_wijk_is_refused_not_silently_dropped(client, programma):
+    """The probe's finding: a toelichting saved with no wijk ticked got a success message and was stored nowhere."""
+    eigen = _activiteit_van("trekker")
+    url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
+    _als(client, "trekker")
+    antwoord = client.post(url, {"toelichting": "Vooral in Noord", **_token(client, url)}, follow=True)
+    html = antwoord.content.decode()
+    assert "Kies ten minste één wijk" in html and "Er is niets opgeslagen" in html
+    assert "zijn opgeslagen" not in html
+    assert "Vooral in Noord</textarea>" in html  # the input stays
+    assert not Wijkkoppeling.objects.filter(activiteit=eigen).exists()
+
+
+def test_saving_the_wijken_unchanged_says_nothing_was_changed(client, programma):
+    noord = Wijk.objects.create(naam="Noord")
+    eigen = _activiteit_van("trekker")
+    betrokkenen.wijken_koppelen(activiteit=eigen, wijken=[noord], toelichting="Wijkcentrum")
+    url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
+    _als(client, "trekker")
+    data = {"wijken": [noord.pk], "toelichting": "Wijkcentrum", **_token(client, url)}
+    html = client.post(url, data, follow=True).content.decode()
+    assert "Er was niets gewijzigd" in html and "zijn opgeslagen" not in html
+    assert Wijkkoppeling.history.filter(activiteit_id=eigen.pk).count() == 1
 
 
 def test_the_wijk_view_runs_a_fixed_number_of_queries(client, programma):

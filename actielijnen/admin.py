@@ -21,7 +21,7 @@ from actielijnen.models import (
     Voortgangsrapportage,
 )
 from actielijnen.permissions import mag_bewerken
-from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin
+from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin, VeiligeLijstMixin
 
 
 class ActiviteitInline(admin.TabularInline):
@@ -346,7 +346,7 @@ class JaarsamenvattingAdmin(ProgrammaAdmin):
 
 
 @admin.register(Herinnering)
-class HerinneringAdmin(admin.ModelAdmin):
+class HerinneringAdmin(VeiligeLijstMixin, admin.ModelAdmin):
     """Sent reminders: a log, read-only."""
 
     list_display = ("activiteit", "ontvanger", "soort", "vervaldatum", "verzonden_op")

@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.navigatie import monitoring_links
 from accounts.permissions import niveau_vereist
 from actielijnen import besluiten as besluiten_selectors
 from actielijnen import grafieken, selectors, services, signalen
+from actielijnen.constants import AkkoordRol, OpdrachtbeschrijvingStatus, PlanningswijzigingStatus
 from actielijnen.forms import (
     AkkoordForm,
     BesluitForm,
@@ -257,30 +259,43 @@ def planning_vastleggen(request, sleutel):
 
 @niveau_vereist("uitvoering")
 def planningswijziging_akkoord(request, pk):
+    """One §2.2 role's decision on a planning change. Who holds none of its roles gets the Dutch 403; once it is
+    decided, or this person decided in every role they hold, the page says so, with who decided what and when
+    (as the other decision pages do), instead of a form."""
     wijziging = get_object_or_404(
         Planningswijziging.objects.select_related("activiteit").filter(
             activiteit__in=Activiteit.objects.visible_to(request.user)
         ),
         pk=pk,
     )
-    gegeven = set(wijziging.akkoorden.values_list("rol", flat=True))
-    rollen = [r for r in akkoord_rollen(request.user, wijziging.activiteit) if r not in gegeven]
-    if not rollen:
+    eigen_rollen = akkoord_rollen(request.user, wijziging.activiteit)
+    if not eigen_rollen:
         raise PermissionDenied
-    form = AkkoordForm(request.POST or None, rollen=rollen)
-    if formulier_verwerken(
-        request,
-        form,
-        actie=lambda data: services.planningswijziging_akkoord_geven(
-            planningswijziging=wijziging, gebruiker=request.user, **data
-        ),
-        melding=lambda besloten: f"Uw besluit is vastgelegd. Status: {besloten.get_status_display()}.",
-    ):
-        return redirect(wijziging.activiteit)
+    besluiten = list(wijziging.akkoorden.select_related("gebruiker").order_by("datum", "pk"))
+    rollen = [r for r in eigen_rollen if r not in {b.rol for b in besluiten}]
+    form = None
+    if wijziging.status == PlanningswijzigingStatus.INGEDIEND and rollen:
+        form = AkkoordForm(request.POST or None, rollen=rollen)
+        if formulier_verwerken(
+            request,
+            form,
+            actie=lambda data: services.planningswijziging_akkoord_geven(
+                planningswijziging=wijziging, gebruiker=request.user, **data
+            ),
+            melding=lambda besloten: f"Uw besluit is vastgelegd. Status: {besloten.get_status_display()}.",
+        ):
+            return redirect(wijziging.activiteit)
     return render(
         request,
         "actielijnen/akkoord_form.html",
-        {"activiteit": wijziging.activiteit, "wijziging": wijziging, "form": form},
+        {
+            "activiteit": wijziging.activiteit,
+            "wijziging": wijziging,
+            "form": form,
+            "besluiten": besluiten,
+            "open": wijziging.status == PlanningswijzigingStatus.INGEDIEND,
+            "wacht_op": [AkkoordRol(r).label for r in wijziging.ontbrekende_akkoorden(besluiten)],
+        },
     )
 
 
@@ -305,6 +320,15 @@ def opdrachtbeschrijving_update(request, sleutel):
     )
 
 
+def _al_vastgesteld(opdracht) -> str:
+    tekst = "Over deze opdrachtbeschrijving is al besloten: zij is vastgesteld"
+    if opdracht.vastgesteld_door_id:
+        tekst += f" door {opdracht.vastgesteld_door.weergavenaam()}"
+    if opdracht.vastgesteld_op:
+        tekst += f" op {date_format(timezone.localtime(opdracht.vastgesteld_op), 'j F Y')}"
+    return tekst + "."
+
+
 @require_POST
 @niveau_vereist("uitvoering")
 def opdrachtbeschrijving_vaststellen(request, sleutel):
@@ -312,6 +336,9 @@ def opdrachtbeschrijving_vaststellen(request, sleutel):
     opdracht = get_object_or_404(Opdrachtbeschrijving, activiteit=activiteit)
     if not mag_opdrachtbeschrijving_vaststellen(request.user, opdracht):
         raise PermissionDenied
+    if opdracht.status == OpdrachtbeschrijvingStatus.VASTGESTELD:  # a second click: say who decided, and when
+        messages.info(request, _al_vastgesteld(opdracht))
+        return redirect(activiteit)
     akkoord = request.POST.get("besluit") == "vaststellen"
     try:
         services.opdrachtbeschrijving_vaststellen(

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, FieldError, PermissionDenied
 
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
@@ -74,7 +76,41 @@ class GelijktijdigAdminMixin:
         return [gelijktijdige_inline(inline) for inline in super().get_inlines(request, obj)]
 
 
-class ProgrammaAdmin(GelijktijdigAdminMixin, SimpleHistoryAdmin):
+class VeiligeChangeList(ChangeList):
+    """A changelist that answers an ordering or filter in the address it cannot apply with the admin's own
+    "?e=1" page, never a 500.
+
+    Django's header offers no sorting on a GenericForeignKey column (Datakwaliteitsnotitie's "onderwerp"), but a
+    typed `?o=1` still ordered by it: a FieldError. Such a column is not sortable here either, and any other
+    ordering or filter the database cannot resolve counts as the wrong lookup parameter it is.
+    """
+
+    def get_ordering_field(self, field_name):
+        if isinstance(field_name, str):
+            try:
+                veld = self.lookup_opts.get_field(field_name)
+            except FieldDoesNotExist:
+                veld = None
+            # The same test as the admin's header (admin.utils._get_non_gfk_field): a GenericForeignKey.
+            if veld is not None and veld.is_relation and veld.many_to_one and veld.related_model is None:
+                return None
+        return super().get_ordering_field(field_name)
+
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            return super().get_queryset(request, exclude_parameters)
+        except FieldError as fout:
+            raise IncorrectLookupParameters(fout) from fout
+
+
+class VeiligeLijstMixin:
+    """Model admins whose changelist is a VeiligeChangeList (ProgrammaAdmin, and the read-only logs)."""
+
+    def get_changelist(self, request, **kwargs):
+        return VeiligeChangeList
+
+
+class ProgrammaAdmin(VeiligeLijstMixin, GelijktijdigAdminMixin, SimpleHistoryAdmin):
     """The base of every model admin: the admin writes only through the same rules as the pages.
 
     - Nothing is deleted here. Programme and monitoring data end by their own status (a risk "vervallen", an import
@@ -85,6 +121,8 @@ class ProgrammaAdmin(GelijktijdigAdminMixin, SimpleHistoryAdmin):
       when it receives a POST), so it is switched off (SIMPLE_HISTORY_REVERT_DISABLED) and refused here as well.
     - No lost updates: a change form or inline row that someone else saved since it was opened is refused
       (GelijktijdigAdminMixin).
+    - An ordering or filter in the address that cannot be applied gets the admin's "?e=1" page, not a 500
+      (VeiligeChangeList).
     """
 
     def has_delete_permission(self, request, obj=None):

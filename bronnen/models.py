@@ -99,6 +99,7 @@ class Taaksoort(models.TextChoices):
     IMPORT_ONGEDAAN_MAKEN = "import_ongedaan_maken", "Import ongedaan maken"
     EXPORT_XLSX = "export_xlsx", "Export (Excel)"
     EDITIE_PUBLICEREN = "editie_publiceren", "Editie publiceren"
+    CONCEPT_PDF = "concept_pdf", "PDF van een concept"
 
 
 class Taakstatus(models.TextChoices):
@@ -154,5 +155,5 @@ class Achtergrondtaak(models.Model):
 
     @property
     def eenheid(self) -> str:
-        """What `gedaan` and `totaal` count, for the progress text: a publication makes files, the rest rows."""
-        return "bestanden" if self.soort == Taaksoort.EDITIE_PUBLICEREN else "rijen"
+        """What `gedaan` and `totaal` count, for the progress text: a publication or PDF makes files, the rest rows."""
+        return "bestanden" if self.soort in (Taaksoort.EDITIE_PUBLICEREN, Taaksoort.CONCEPT_PDF) else "rijen"

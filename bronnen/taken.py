@@ -10,6 +10,13 @@ django-tasks with its database backend (`django_tasks_db`) queues and runs the w
 - `uitvoering` (in the worker): a context manager around the task function. It marks the job bezig, hands out a
   `voortgang(gedaan, totaal)` callback and ends the job geslaagd, or mislukt with a Dutch message.
 - `taak_stand` / `taken_van` (selectors for the progress page and the import page).
+- Housekeeping, run by `manage.py opruimen` (scheduled): `dode_taken_afsluiten` ends the jobs of a killed worker
+  in the database (here and in django-tasks' queue), `verlopen_bestanden_opruimen` removes the files jobs made for
+  download after EXPORT_BEWAARUREN, `oude_taakbestanden_opruimen` the progress files of long-ended jobs.
+
+Expensive kinds (the XLSX export, a concept's PDF) are started with `taak_starten_eenmalig`, the one place of the
+rule: while the user's equal job still waits or runs, a second click follows that job instead of queueing another
+(twenty clicks on the export once kept both workers busy for ten minutes).
 
 Progress goes OUT OF BAND, to MEDIA_ROOT/taken/<id>.json (written atomically with os.replace), never to the
 database: the services run in one transaction, and on SQLite a second writing connection from the same job would
@@ -32,8 +39,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from bronnen.models import Achtergrondtaak, Taakstatus
 
@@ -52,6 +63,18 @@ ONDERBROKEN = (
     "taak opnieuw."
 )
 WACHT_OP_VERWERKER = "De taak wacht nog op de achtergrondverwerker. Draait die niet (manage.py db_worker), dan blijft hij wachten."
+AL_GESTART = (
+    "U had deze taak al gestart en hij is nog niet klaar; hier volgt u hem. Er is geen tweede taak gestart."
+)
+BESTAND_VERLOPEN = (
+    "Het bestand is verwijderd: een gemaakt bestand wordt {uren} uur bewaard. Start de taak opnieuw als u het "
+    "nog nodig hebt."
+)
+
+
+def map_exports() -> Path:
+    """Where jobs write the files they make for download; `Achtergrondtaak.bestand` names them."""
+    return Path(settings.MEDIA_ROOT) / "exports"
 
 
 def map_taken() -> Path:
@@ -81,13 +104,19 @@ def _lees_voortgang(taak_pk: int) -> dict | None:
 # --- Starting (in the request) ----------------------------------------------------------------------------------
 
 
-def taak_starten(*, taak, soort: str, omschrijving: str, gebruiker, **argumenten: Any) -> Achtergrondtaak:
+def taak_starten(
+    *, taak, soort: str, omschrijving: str, gebruiker, kenmerk: dict | None = None, **argumenten: Any
+) -> Achtergrondtaak:
     """Create the job record and queue `taak` (a django-tasks Task) as `taak(taak_id=<record id>, **argumenten)`.
 
     The arguments must be JSON (ids, paths, flags), never model instances or file objects: the worker is another
     process. The task is queued when the current transaction commits (at once outside a transaction).
+    `kenmerk` (JSON) is the record's `resultaat` until the job ends: what the job is about (an edition, a file),
+    so that pages and housekeeping can find the job while it waits or runs.
     """
-    record = Achtergrondtaak.objects.create(soort=soort, omschrijving=omschrijving[:300], gebruiker=gebruiker)
+    record = Achtergrondtaak.objects.create(
+        soort=soort, omschrijving=omschrijving[:300], gebruiker=gebruiker, resultaat=dict(kenmerk or {})
+    )
 
     def in_de_wachtrij() -> None:
         resultaat = taak.enqueue(taak_id=record.pk, **argumenten)
@@ -95,6 +124,43 @@ def taak_starten(*, taak, soort: str, omschrijving: str, gebruiker, **argumenten
 
     transaction.on_commit(in_de_wachtrij)
     return record
+
+
+def lopende_taak(*, gebruiker, soort: str, kenmerk: dict | None = None) -> Achtergrondtaak | None:
+    """The user's job of this kind (and `kenmerk`) that still waits or runs, or None.
+
+    A job whose worker was killed stays "bezig" in the database until `dode_taken_afsluiten` ends it; `taak_stand`
+    recognises it by its silent heartbeat, and it does not count.
+    """
+    taken = Achtergrondtaak.objects.filter(
+        gebruiker=gebruiker, soort=soort, status__in=(Taakstatus.WACHTEND, Taakstatus.BEZIG)
+    )
+    for sleutel, waarde in (kenmerk or {}).items():
+        taken = taken.filter(**{f"resultaat__{sleutel}": waarde})
+    for taak in taken:
+        if not taak_stand(taak).is_afgelopen:
+            return taak
+    return None
+
+
+@transaction.atomic
+def taak_starten_eenmalig(
+    *, taak, soort: str, omschrijving: str, gebruiker, kenmerk: dict | None = None, **argumenten: Any
+) -> tuple[Achtergrondtaak, bool]:
+    """`taak_starten`, unless the user's equal job (same kind and `kenmerk`) still waits or runs: then that one.
+
+    Returns (job, started): `started` is False when an existing job is reused; the page then says `AL_GESTART`.
+    The user's row is locked, so two clicks at the same moment start one job (on SQLite the write transaction
+    already serialises them).
+    """
+    list(get_user_model().objects.select_for_update().filter(pk=gebruiker.pk).values_list("pk"))
+    bestaand = lopende_taak(gebruiker=gebruiker, soort=soort, kenmerk=kenmerk)
+    if bestaand is not None:
+        return bestaand, False
+    record = taak_starten(
+        taak=taak, soort=soort, omschrijving=omschrijving, gebruiker=gebruiker, kenmerk=kenmerk, **argumenten
+    )
+    return record, True
 
 
 # --- Running (in the worker) ------------------------------------------------------------------------------------
@@ -225,3 +291,140 @@ def taak_als_json(taak: Achtergrondtaak) -> dict:
         "eenheid": taak.eenheid,
         "melding": taak.melding,
     }
+
+
+# --- Housekeeping (manage.py opruimen, scheduled) ---------------------------------------------------------------
+
+
+class TaakOnderbroken(Exception):
+    """Recorded in django-tasks' queue for a job whose worker stopped (the beheerder sees it in the admin)."""
+
+
+def _hartslag_verstreken(taak: Achtergrondtaak) -> bool:
+    # taak_stand also merges in the last progress from the file, which is then stored with the ended job.
+    return taak.status == Taakstatus.BEZIG and taak_stand(taak).status == Taakstatus.MISLUKT
+
+
+def dode_taken_afsluiten() -> list[int]:
+    """End the jobs of a killed worker: mislukt (ONDERBROKEN) here, FAILED in django-tasks' queue.
+
+    A job is dead when it is "bezig" and its heartbeat is older than TAKEN_HARTSLAG_MINUTEN (as `taak_stand` shows
+    it), or when it still waits here while its queue row has been RUNNING that long (the worker died between
+    claiming it and starting it). Nothing else ends such a job, and the queue would show it as running forever.
+    Because every service writes in one transaction, the data of a dead job is unchanged. Returns the ended ids.
+    """
+    grens = timezone.now() - timedelta(minutes=settings.TAKEN_HARTSLAG_MINUTEN)
+    dood = [
+        taak for taak in Achtergrondtaak.objects.filter(status=Taakstatus.BEZIG) if _hartslag_verstreken(taak)
+    ]
+    wachtend = {
+        taak.taak_id: taak
+        for taak in Achtergrondtaak.objects.filter(status=Taakstatus.WACHTEND).exclude(taak_id="")
+    }
+    if wachtend:
+        geclaimd = DBTaskResult.objects.filter(
+            id__in=list(wachtend), status=TaskResultStatus.RUNNING, started_at__lt=grens
+        ).values_list("id", flat=True)
+        dood += [wachtend[str(taak_id)] for taak_id in geclaimd]
+    afgesloten = []
+    for taak in dood:
+        nu = timezone.now()
+        with transaction.atomic():
+            # Only while still unfinished: a worker that was merely slow and has just ended the job wins.
+            bijgewerkt = Achtergrondtaak.objects.filter(
+                pk=taak.pk, status__in=(Taakstatus.WACHTEND, Taakstatus.BEZIG)
+            ).update(
+                status=Taakstatus.MISLUKT,
+                melding=ONDERBROKEN,
+                klaar=nu,
+                gedaan=taak.gedaan,
+                totaal=taak.totaal,
+            )
+            if not bijgewerkt:
+                continue
+            if taak.taak_id:
+                DBTaskResult.objects.filter(
+                    id=taak.taak_id, status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)
+                ).update(
+                    status=TaskResultStatus.FAILED,
+                    finished_at=nu,
+                    return_value=None,
+                    exception_class_path=f"{TaakOnderbroken.__module__}.{TaakOnderbroken.__qualname__}",
+                    traceback=(
+                        f"Geen hartslag sinds meer dan {settings.TAKEN_HARTSLAG_MINUTEN} minuten: de verwerker is "
+                        "gestopt. Afgesloten door manage.py opruimen."
+                    ),
+                )
+        afgesloten.append(taak.pk)
+        logger.warning("Achtergrondtaak %s afgesloten: de verwerker was gestopt", taak.pk)
+    return afgesloten
+
+
+def _binnen_media(relatief: str) -> Path | None:
+    """MEDIA_ROOT/relatief, or None if it points outside MEDIA_ROOT (never delete anything there)."""
+    basis = Path(settings.MEDIA_ROOT).resolve()
+    pad = (basis / relatief).resolve()
+    return pad if basis in pad.parents else None
+
+
+def verlopen_bestanden_opruimen() -> int:
+    """Remove the files jobs made for download (exports, concept PDFs) EXPORT_BEWAARUREN after the job ended.
+
+    The record is updated first (no file, the Dutch `BESTAND_VERLOPEN` as its message, `resultaat["verlopen"]`),
+    so the job page never offers a download that is gone. Files in MEDIA_ROOT/exports that no job names (a job
+    killed while writing) go after the same time, counted from their last change. Returns the number removed.
+    """
+    grens = timezone.now() - timedelta(hours=settings.EXPORT_BEWAARUREN)
+    melding = BESTAND_VERLOPEN.format(uren=settings.EXPORT_BEWAARUREN)
+    verwijderd = 0
+    for taak in Achtergrondtaak.objects.filter(klaar__lt=grens).exclude(bestand=""):
+        bijgewerkt = Achtergrondtaak.objects.filter(pk=taak.pk, bestand=taak.bestand).update(
+            bestand="", melding=melding, resultaat={**taak.resultaat, "verlopen": True}
+        )
+        pad = _binnen_media(taak.bestand)
+        if bijgewerkt and pad is not None and pad.is_file():
+            pad.unlink(missing_ok=True)
+            verwijderd += 1
+    map_ = map_exports()
+    if map_.is_dir():
+        genoemd = set(Achtergrondtaak.objects.exclude(bestand="").values_list("bestand", flat=True))
+        for pad in map_.iterdir():
+            relatief = str(pad.relative_to(settings.MEDIA_ROOT))
+            if pad.is_file() and relatief not in genoemd and pad.stat().st_mtime < grens.timestamp():
+                pad.unlink(missing_ok=True)
+                verwijderd += 1
+    return verwijderd
+
+
+def oude_taakbestanden_opruimen(ouder_dan: timedelta) -> int:
+    """Remove the progress files (and previews) in MEDIA_ROOT/taken of jobs that ended longer than `ouder_dan` ago.
+
+    Files are named after their job (`<id>.json`, `<id>.voorbeeld.pickle`); a file whose job is gone, or a left-over
+    temporary file, goes when it has not changed for `ouder_dan`. A running job's file is never touched. Returns the
+    number removed.
+    """
+    map_ = map_taken()
+    if not map_.is_dir():
+        return 0
+    grens = timezone.now() - ouder_dan
+    bestanden: dict[int, list[Path]] = {}
+    los = []
+    for pad in map_.iterdir():
+        if not pad.is_file():
+            continue
+        begin = pad.name.split(".", 1)[0]
+        if begin.isdigit() and not pad.name.endswith(".tmp"):
+            bestanden.setdefault(int(begin), []).append(pad)
+        else:
+            los.append(pad)
+    klaar_op = dict(Achtergrondtaak.objects.filter(pk__in=list(bestanden)).values_list("pk", "klaar"))
+    weg = []
+    for taak_pk, paden in bestanden.items():
+        if taak_pk not in klaar_op:
+            los.extend(paden)
+        elif klaar_op[taak_pk] is not None and klaar_op[taak_pk] < grens:
+            weg.extend(paden)
+    weg += [pad for pad in los if pad.stat().st_mtime < grens.timestamp()]
+    for pad in weg:
+        pad.unlink(missing_ok=True)
+    return len(weg)

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from bronnen.models import Achtergrondtaak, Taakstatus
@@ -36,8 +36,14 @@ def taak_stand_json(request, pk):
 
 @login_required
 def taak_bestand(request, pk):
-    """The file a finished job made (an export), for who started the job only."""
+    """The file a finished job made (an export), for who started the job only.
+
+    After EXPORT_BEWAARUREN `manage.py opruimen` removes the file; an old link then leads to the job page, which
+    says in Dutch that the file has expired.
+    """
     taak = _eigen_taak(request, pk)
+    if taak.gebruiker_id == request.user.pk and taak.resultaat.get("verlopen"):
+        return redirect("bronnen:taak", pk=taak.pk)
     if taak.status != Taakstatus.GESLAAGD or not taak.bestand or taak.gebruiker_id != request.user.pk:
         raise Http404
     basis = Path(settings.MEDIA_ROOT).resolve()

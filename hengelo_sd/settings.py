@@ -10,6 +10,9 @@ from pathlib import Path
 
 import environ
 
+# WhiteNoise takes a function, not a dotted path; the module reads settings only when called.
+from hengelo_sd.beveiligingskoppen import statisch_bestand
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
 
@@ -48,6 +51,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the session or the database: control characters in the address or a form get the
+    # Dutch 400 page (PostgreSQL refuses NUL in text; no person types one).
+    "hengelo_sd.invoerbewaking.InvoerbewakingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,6 +172,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# WhiteNoise answers /static/ before the middleware that sets the pages' security headers runs; a static file gets
+# the same Content-Security-Policy, X-Frame-Options, nosniff and Referrer-Policy from here.
+WHITENOISE_ADD_HEADERS_FUNCTION = statisch_bestand
 
 # Background jobs (imports, undo, exports, publication): django-tasks with its database backend. The queue is a
 # table in the application's own database, so it works on SQLite and PostgreSQL alike; `manage.py db_worker`
@@ -219,6 +228,9 @@ AXES_ENABLE_ADMIN = False
 # lockout. The client is then the address the proxy appended last to X-Forwarded-For (entries further left come
 # from the client and can be forged); with more proxies in a row, PROXY_AANTAL says how many to count back.
 PROXY_AANTAL = env.int("PROXY_AANTAL", default=1 if SECURE_PROXY_SSL_HEADER else 0)
+# X-Forwarded-For counts only on a request that comes from one of these proxies (addresses or networks, e.g.
+# 10.0.0.0/8): whoever reaches gunicorn directly could otherwise forge any address and escape the lockout.
+VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=["127.0.0.1", "::1"] if PROXY_AANTAL else [])
 AXES_CLIENT_IP_CALLABLE = "accounts.inlogpogingen.client_adres"
 
 # Content-Security-Policy (django-csp): scripts, styles, fonts and images only from the application itself; the
@@ -247,6 +259,12 @@ CONTENT_SECURITY_POLICY = {
 # count files; monitoring.uploadgrens.BegrensdeUploadHandler stops storing a file once it passes this size, and
 # the import forms refuse it with its size in Dutch. The reverse proxy should cap the body too (README, "Uitrol").
 IMPORT_MAX_BESTANDSGROOTTE = env.int("IMPORT_MAX_BESTANDSGROOTTE", default=5 * 1024 * 1024)
+# Retention, applied by `manage.py opruimen` (README, "Achtergrondtaken"). An uploaded file that an Import references
+# is the evidence behind it and is kept as long as the Import (forever); only an upload that was checked but never
+# committed is removed, IMPORT_BESTANDEN_BEWAARDAGEN days after its last upload. A file a job made for download (an
+# export, a concept PDF) is removed EXPORT_BEWAARUREN hours after its job ended; the job page then says so.
+IMPORT_BESTANDEN_BEWAARDAGEN = env.int("IMPORT_BESTANDEN_BEWAARDAGEN", default=30)
+EXPORT_BEWAARUREN = env.int("EXPORT_BEWAARUREN", default=24)
 FILE_UPLOAD_HANDLERS = [
     "monitoring.uploadgrens.BegrensdeUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -10,6 +10,10 @@ admin.site.site_header = "Transformatiemonitor Sociaal Domein Hengelo — beheer
 admin.site.site_title = "Transformatiemonitor beheer"
 admin.site.index_title = "Beheer van het programma"
 
+# A refused request in Dutch: a bad Host or control characters → the 400 page; not signed in → the login page.
+handler400 = "hengelo_sd.foutpaginas.ongeldig_verzoek"
+handler403 = "hengelo_sd.foutpaginas.geen_toegang"
+
 
 @require_GET
 def gezond(request):

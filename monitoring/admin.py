@@ -5,7 +5,8 @@ from django.utils.functional import cached_property
 
 from import_export.admin import ImportExportMixin
 
-from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin
+from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin, VeiligeLijstMixin
+from monitoring.excelgrens import ExcelGrensExportMixin
 from monitoring.forms import MetingImportForm
 from monitoring.importbestand import OngeldigBestand
 from monitoring.models import (
@@ -26,7 +27,7 @@ from monitoring.models import (
     Wijk,
 )
 from monitoring.permissions import mag_exporteren, mag_importeren
-from monitoring.resources import MetingResource, importformaten
+from monitoring.resources import IMPORTFORMATEN, MetingResource
 
 
 class MetingInline(admin.TabularInline):
@@ -90,8 +91,9 @@ class BegrensdeTelling(Paginator):
 
 
 @admin.register(Meting)
-class MetingAdmin(ImportExportMixin, ProgrammaAdmin):
-    """Import through django-import-export, validated by the same rules as the data-team page.
+class MetingAdmin(ExcelGrensExportMixin, ImportExportMixin, ProgrammaAdmin):
+    """Import through django-import-export, validated by the same rules as the data-team page; an .xlsx export
+    longer than one Excel sheet is refused in Dutch (monitoring/excelgrens.py), CSV stays available.
 
     The changelist is bounded: no second COUNT of the whole table (`show_full_result_count`), a count that stops
     at `BegrensdeTelling.GRENS`, and newest first by primary key, which an index answers without a sort.
@@ -125,13 +127,17 @@ class MetingAdmin(ImportExportMixin, ProgrammaAdmin):
         return mag_importeren(request.user)
 
     def get_import_formats(self):
-        """An .xlsx is read as the import page reads it: a typed `47,3%` cell imports as 47,3, not 0,473."""
-        return importformaten(super().get_import_formats())
+        """.csv and .xlsx, read as the import page reads them (a typed `47,3%` cell imports as 47,3, not 0,473).
+
+        Only these: the library's other formats (tsv, json, yaml, html) skipped the page's reader, and html could
+        not even be read (a TypeError, a 500). The import page takes the same two.
+        """
+        return list(IMPORTFORMATEN)
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, OngeldigBestand):  # the reader's own Dutch message, not the library's English one
             form.add_error("import_file", str(e))
-        else:  # another format (json, tsv, …) read by tablib: its message is English and technical
+        else:  # anything else the library raised: its message is English and technical
             form.add_error(
                 "import_file",
                 "Het bestand kan niet worden gelezen in het gekozen formaat. Kies het juiste formaat, of sla het "
@@ -160,7 +166,7 @@ class VergelijkingsgebiedAdmin(ProgrammaAdmin):
 
 
 @admin.register(Import)
-class ImportAdmin(admin.ModelAdmin):
+class ImportAdmin(VeiligeLijstMixin, admin.ModelAdmin):
     """The audit record of every import: read-only and never deleted (undo on the import page is the way back)."""
 
     list_display = (

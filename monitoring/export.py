@@ -1,6 +1,8 @@
 """
 Exports of indicators and metingen to XLSX and CSV, in the long import layout so an export imports unchanged.
 
+A table longer than one Excel sheet continues on the next, with a contents sheet (monitoring/excelgrens.py).
+
 Cells are neutralised against formula injection by our own sanitiser: a text that starts with = + - @ tab or
 carriage return gets a leading apostrophe; numbers stay numbers (django-import-export's
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only strips '=' and turns every cell into text). Small counts of people
@@ -15,6 +17,7 @@ from itertools import islice
 
 import openpyxl
 
+from monitoring import excelgrens
 from monitoring.constants import (
     Eenheid,
     FitGap,
@@ -163,27 +166,59 @@ def aantal_rijen(user) -> int:
     return Meting.objects.count() + Indicator.objects.count()
 
 
+def _blad(werkmap, titel: str, koppen):
+    blad = werkmap.create_sheet(titel)
+    blad.append(koppen)
+    return blad
+
+
+def _tabel_schrijven(werkmap, titel: str, koppen, rijen, per_rij) -> list[excelgrens.Bladdeel]:
+    """One table on as many sheets as Excel opens whole, each with the header row; returns where its rows went.
+
+    Excel drops the rows of a sheet past EXCEL_MAX_RIJEN without a word, so a long table continues on
+    "Metingen (2)", … (monitoring/excelgrens.py). `per_rij()` is called after each row written.
+    """
+    per_blad = excelgrens.rijen_per_blad()
+    blad, aantal = None, 0
+    for rij in rijen:
+        if aantal % per_blad == 0:
+            blad = _blad(werkmap, excelgrens.bladtitel(titel, aantal // per_blad + 1), koppen)
+        blad.append([veilig(cel) for cel in rij])
+        aantal += 1
+        per_rij()
+    if blad is None:  # no rows: the sheet with its header still says what the table would hold
+        _blad(werkmap, titel, koppen)
+    return excelgrens.bladdelen(titel, aantal)
+
+
 def xlsx_schrijven(user, pad, voortgang=None) -> None:
     """Write the XLSX export to `pad` (a path or a binary file) in constant memory.
 
     openpyxl's write-only workbook streams each row to a temporary file, so memory does not grow with the number
-    of metingen. `voortgang(gedaan, totaal)` is called once per block of rows and at the end; it must not write
-    to the database inside a transaction the caller holds.
+    of metingen. A table longer than one Excel sheet continues on the next ("Metingen (2)"), and a last sheet
+    "Inhoud" lists every sheet with the rows it holds; the metingen stay first, where the import reads them.
+    `voortgang(gedaan, totaal)` is called once per block of rows and at the end; it must not write to the
+    database inside a transaction the caller holds.
     """
     totaal = aantal_rijen(user) if voortgang else None
     gedaan = 0
+
+    def per_rij():
+        nonlocal gedaan
+        gedaan += 1
+        if voortgang and gedaan % BLOK == 0:
+            voortgang(gedaan, totaal)
+
     werkmap = openpyxl.Workbook(write_only=True)
+    delen = []
     for titel, koppen, rijen in (
         ("Metingen", METING_KOPPEN, meting_rijen(user)),
         ("Indicatoren", INDICATOR_KOPPEN, indicator_rijen()),
     ):
-        blad = werkmap.create_sheet(titel)
-        blad.append(koppen)
-        for rij in rijen:
-            blad.append([veilig(cel) for cel in rij])
-            gedaan += 1
-            if voortgang and gedaan % BLOK == 0:
-                voortgang(gedaan, totaal)
+        delen += _tabel_schrijven(werkmap, titel, koppen, rijen, per_rij)
+    inhoud = werkmap.create_sheet(excelgrens.INHOUD)
+    for rij in excelgrens.inhoud_rijen(delen):
+        inhoud.append(rij)
     werkmap.save(pad)
     if voortgang:
         voortgang(gedaan, totaal)

@@ -6,6 +6,8 @@ Data-quality notes on these objects are `bronnen.Datakwaliteitsnotitie` (the bot
 Figures are Decimal, never float. One value per (indicator, periode, wijk, soort).
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -204,6 +206,13 @@ class Import(models.Model):
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
     bestandsnaam = models.CharField("bestandsnaam", max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    bestand = models.CharField(
+        "bewaard bestand",
+        max_length=200,
+        blank=True,
+        help_text="Het geüploade bestand, relatief aan MEDIA_ROOT, onder zijn sha256 (imports/<sha256>.csv of "
+        ".xlsx): het bewijs achter deze import, bewaard zolang de import bestaat. Leeg: niet via de importpagina.",
+    )
     indeling = models.CharField("indeling", max_length=10, choices=Indeling)
     alleen_geldige = models.BooleanField("alleen geldige rijen", default=False)
     aantal_rijen = models.PositiveIntegerField("rijen", default=0)
@@ -233,6 +242,11 @@ class Import(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImportVerwijderen("Een import wordt nooit verwijderd; maak hem ongedaan op de importpagina.")
+
+    @property
+    def bestandspad(self) -> Path | None:
+        """Where the uploaded file behind this import is kept (MEDIA_ROOT/imports/<sha256>.<ext>), or None."""
+        return Path(settings.MEDIA_ROOT) / self.bestand if self.bestand else None
 
     @property
     def wijzigingsreden(self) -> str:

@@ -83,6 +83,7 @@ def metingen_importeren(
     doorvoeren: bool = False,
     alleen_geldige: bool = False,
     voortgang: Voortgang | None = None,
+    bewaard_als: str = "",
 ) -> Importresultaat:
     """Analyse a spreadsheet (dry run) or commit it, streamed in chunks: memory stays bounded whatever the size.
 
@@ -92,7 +93,8 @@ def metingen_importeren(
     `alleen_geldige` only the valid values are written (in the wide layout the other years of a row with one bad
     cell too) and the rows with an error are counted on the Import record. `voortgang(gedaan, totaal)` is told the
     rows read so far after each chunk, always increasing (`totaal` None when the file does not say); it must not
-    write to the database.
+    write to the database. `bewaard_als` is where the uploaded file is kept (relative to MEDIA_ROOT), recorded on
+    the Import as the evidence behind it.
     """
     # The name is stored (Import, and as the bron of new metingen): no control character may reach the database.
     bestandsnaam = zichtbaar(bestandsnaam)
@@ -108,6 +110,7 @@ def metingen_importeren(
                 gebruiker=gebruiker,
                 bestandsnaam=bestandsnaam[:255],
                 sha256=resultaat.sha256,
+                bestand=bewaard_als,
                 alleen_geldige=alleen_geldige,
             )
             schrijver = _Schrijver(record, gebruiker)

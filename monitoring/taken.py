@@ -3,10 +3,16 @@ Monitoring's background jobs: checking and committing an import, undoing one, th
 
 Each is a django-tasks task run by `manage.py db_worker`; `bronnen.taken.uitvoering` marks the job and carries
 its progress. The arguments are JSON (ids and file names): the worker is another process than the request.
+
+Uploaded files are content-addressed: MEDIA_ROOT/imports/<sha256>.<ext>. A committed file is the evidence behind
+its Import (`Import.bestand`) and is kept as long as the Import exists; `verweesde_uploads_opruimen` removes only
+uploads no Import references, IMPORT_BESTANDEN_BEWAARDAGEN after their last upload.
 """
 
+import os
 import pickle
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -16,20 +22,74 @@ from django.urls import reverse
 from django_tasks import task
 
 from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import TaakGeweigerd, map_taken, uitvoering
+from bronnen.taken import TaakGeweigerd, map_exports, map_taken, uitvoering
 from monitoring import export as exporteren
 from monitoring.models import Import
 from monitoring.services import ImportGeweigerd, Importresultaat, import_ongedaan_maken, metingen_importeren
 
 XLSX_NAAM = "indicatoren-en-metingen.xlsx"
+IMPORTMAP = "imports"
+IMPORT_TAAKSOORTEN = (Taaksoort.IMPORT_CONTROLEREN, Taaksoort.IMPORT_DOORVOEREN)
 
 
 def opslag() -> FileSystemStorage:
-    """Uploaded files wait here between the check and the commit; the worker reads them from here too.
+    """Uploaded files, named by their sha256: they wait here between the check and the commit, and a committed
+    file stays as the evidence behind its Import. The worker reads them from here too.
 
     MEDIA_ROOT is not served over HTTP: only the application reads these files.
     """
-    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "imports")
+    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / IMPORTMAP)
+
+
+def upload_bewaren(upload, naam: str) -> None:
+    """Keep an upload under its content address `naam` (<sha256>.<ext>), once.
+
+    The same content uploaded again is the same file; its time is renewed, because the retention of a file no
+    Import references counts from its last upload (`verweesde_uploads_opruimen`).
+    """
+    if opslag().exists(naam):
+        in_gebruik(naam)
+    else:
+        opslag().save(naam, upload)
+
+
+def in_gebruik(naam: str) -> None:
+    """Renew the file's time: it is about to be read (a commit), so the retention must not remove it now."""
+    try:
+        os.utime(opslag().path(naam))
+    except FileNotFoundError:
+        pass
+
+
+def verweesde_uploads_opruimen() -> list[str]:
+    """Remove uploads that no Import references and that were last uploaded IMPORT_BESTANDEN_BEWAARDAGEN ago.
+
+    Such a file was checked but never committed. A file an Import references is never removed (it is the
+    evidence behind the import, and backed up with MEDIA_ROOT), nor one a waiting or running import job reads.
+    Returns the names removed.
+    """
+    map_ = Path(opslag().location)
+    if not map_.is_dir():
+        return []
+    grens = time.time() - settings.IMPORT_BESTANDEN_BEWAARDAGEN * 24 * 3600
+    bewaard = {Path(b).name for b in Import.objects.exclude(bestand="").values_list("bestand", flat=True)}
+    # An Import from before `bestand` was recorded still has its sha256: its file (if any) is kept too.
+    sha256 = set(Import.objects.filter(bestand="").values_list("sha256", flat=True))
+    bewaard |= {
+        str(b)
+        for b in Achtergrondtaak.objects.filter(
+            soort__in=IMPORT_TAAKSOORTEN, status__in=(Taakstatus.WACHTEND, Taakstatus.BEZIG)
+        ).values_list("resultaat__bestand", flat=True)
+        if b
+    }
+    verwijderd = []
+    for pad in map_.iterdir():
+        if not pad.is_file() or pad.name in bewaard or pad.name.split(".", 1)[0] in sha256:
+            continue
+        if pad.stat().st_mtime < grens:
+            pad.unlink(missing_ok=True)
+            verwijderd.append(pad.name)
+    return verwijderd
 
 
 def _voorbeeld_pad(taak_id: int) -> Path:
@@ -96,6 +156,7 @@ def import_doorvoeren(
         stap.resultaat = {"terug_url": terug, "terug_tekst": "Terug naar het voorbeeld"}
         if not opslag().exists(bestand):
             raise TaakGeweigerd("Het bestand staat niet meer klaar; upload het opnieuw.")
+        in_gebruik(bestand)
         with opslag().open(bestand, "rb") as inhoud:
             resultaat = metingen_importeren(
                 bestand=inhoud,
@@ -104,10 +165,11 @@ def import_doorvoeren(
                 doorvoeren=True,
                 alleen_geldige=alleen_geldige,
                 voortgang=stap.voortgang,
+                bewaard_als=f"{IMPORTMAP}/{bestand}",
             )
         if not resultaat.doorgevoerd:
             raise TaakGeweigerd(" ".join([resultaat.bestandsfout, *resultaat.meldingen]).strip())
-        opslag().delete(bestand)
+        # The file stays: it is the evidence behind the Import (Import.bestand). Only the preview goes.
         _voorbeeld_pad(controle_taak_id).unlink(missing_ok=True)
         stap.resultaat = {
             "import": resultaat.import_record.pk,
@@ -141,10 +203,10 @@ def export_xlsx(*, taak_id: int) -> None:
         if stap is None:
             return
         # An unguessable name: the download goes through the job page's access check, but the name is no hint.
-        relatief = Path("exports") / f"{int(taak_id)}-{secrets.token_hex(8)}.xlsx"
-        pad = Path(settings.MEDIA_ROOT) / relatief
+        pad = map_exports() / f"{int(taak_id)}-{secrets.token_hex(8)}.xlsx"
         pad.parent.mkdir(parents=True, exist_ok=True)
         exporteren.xlsx_schrijven(stap.taak.gebruiker, pad, voortgang=stap.voortgang)
-        stap.bestand = str(relatief)
+        # Removed EXPORT_BEWAARUREN after the job by `manage.py opruimen` (bronnen.taken.verlopen_bestanden_opruimen).
+        stap.bestand = str(pad.relative_to(settings.MEDIA_ROOT))
         stap.resultaat = {"bestandsnaam": XLSX_NAAM, "terug_url": reverse("monitoring:export")}
         stap.melding = "Het bestand is klaar."

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from actielijnen.formulieren import formulier_verwerken
 from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import taak_starten, taken_van
+from bronnen.taken import AL_GESTART, taak_starten, taak_starten_eenmalig, taken_van
 from monitoring import export as exporteren
 from monitoring import grafieken, selectors, services, taken
 from monitoring.forms import DoorvoerForm, FitgapForm, ImportForm, KoppelingenForm
@@ -190,7 +190,8 @@ def _import_context(request, **extra) -> dict:
 def import_view(request):
     """Upload → check (background job) → preview → commit (background job): all valid rows, or only the valid ones.
 
-    The preview of a finished check is shown with ?taak=<id>; the file waits in MEDIA_ROOT/imports meanwhile.
+    The preview of a finished check is shown with ?taak=<id>; the file waits in MEDIA_ROOT/imports meanwhile,
+    named by its sha256, and stays there once committed (the evidence behind the Import).
     """
     if request.method == "POST" and "bestand" in request.FILES:
         form = ImportForm(request.POST, request.FILES)
@@ -199,13 +200,13 @@ def import_view(request):
         upload = form.cleaned_data["bestand"]
         sha = bestand_sha256(upload)
         naam = f"{sha}{extensie(upload.name)}"
-        if not opslag().exists(naam):
-            opslag().save(naam, upload)
+        taken.upload_bewaren(upload, naam)
         taak = taak_starten(
             taak=taken.import_controleren,
             soort=Taaksoort.IMPORT_CONTROLEREN,
             omschrijving=f"Controle van {upload.name}",
             gebruiker=request.user,
+            kenmerk={"bestand": naam},  # the housekeeping leaves the file of a waiting or running job alone
             bestand=naam,
             bestandsnaam=upload.name,
         )
@@ -258,11 +259,13 @@ def _doorvoeren(request):
         return redirect("monitoring:import")
     form = DoorvoerForm(request.POST)
     form.is_valid()
+    taken.in_gebruik(bestand)
     taak = taak_starten(
         taak=taken.import_doorvoeren,
         soort=Taaksoort.IMPORT_DOORVOEREN,
         omschrijving=f"Import van {controle.resultaat.get('bestandsnaam', bestand)}",
         gebruiker=request.user,
+        kenmerk={"bestand": bestand},
         bestand=bestand,
         bestandsnaam=controle.resultaat.get("bestandsnaam", bestand),
         alleen_geldige=bool(form.cleaned_data.get("alleen_geldige", False)),
@@ -323,12 +326,15 @@ def export(request):
         antwoord["Content-Disposition"] = f'attachment; filename="{wat}.csv"'
         return antwoord
     if request.method == "POST":
-        taak = taak_starten(
+        # One XLSX export per user at a time: a second click follows the first instead of taking a worker.
+        taak, gestart = taak_starten_eenmalig(
             taak=taken.export_xlsx,
             soort=Taaksoort.EXPORT_XLSX,
             omschrijving="Export van indicatoren en metingen (Excel)",
             gebruiker=request.user,
         )
+        if not gestart:
+            messages.info(request, AL_GESTART)
         return redirect("bronnen:taak", pk=taak.pk)
     return render(
         request, "monitoring/export.html", {"taken": taken_van(request.user, soorten=[Taaksoort.EXPORT_XLSX])}

@@ -150,8 +150,10 @@ def _beslissen(request, voorstel, service, soort: str, titel: str):
     if not mag_beslissen(request.user, act):
         raise PermissionDenied
     form = BesluitForm(request.POST or None)
-    if voorstel.status != Uitkomst.OPEN:
+    besluit = None
+    if voorstel.status != Uitkomst.OPEN:  # decided: say by whom and when, as the other decision pages do
         form = None
+        besluit = voorstel.besluiten.select_related("gebruiker").order_by("-datum", "-pk").first()
     elif formulier_verwerken(
         request,
         form,
@@ -164,7 +166,14 @@ def _beslissen(request, voorstel, service, soort: str, titel: str):
     return render(
         request,
         "participatie/stappen_besluit.html",
-        {"activiteit": act, "voorstel": voorstel, "form": form, "titel": titel, "soort": soort},
+        {
+            "activiteit": act,
+            "voorstel": voorstel,
+            "form": form,
+            "besluit": besluit,
+            "titel": titel,
+            "soort": soort,
+        },
     )
 
 

@@ -9,6 +9,9 @@ A tagged PDF for screen readers (PDF/UA-1: structure tree, /MarkInfo, document l
 <html lang>, title from <title> shown as the window title). Nothing is fetched over the network: stylesheet
 and fonts are local files found by the staticfiles finders, and the URL fetcher refuses anything but those
 files and data: URLs.
+
+Every table fits its page whatever its cells hold (issue 30): static/css/rapportage_pdf.css lays tables out
+with fixed column widths and lets a long unbroken word wrap anywhere; Monitoring en sturing is in landscape.
 """
 
 from pathlib import Path
@@ -20,6 +23,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -71,11 +75,10 @@ def _lettertypen_css() -> str:
     return "\n".join(regels)
 
 
-def pdf_maken(rapportage) -> bytes:
-    """The edition as a tagged A4 PDF in Dutch: cover, contents with page numbers, every section."""
+def _html(rapportage) -> str:
     inhoud = rapportage.inhoud
     lezer = AnonymousUser()
-    html = render_to_string(
+    return render_to_string(
         "rapportage/pdf/editie.html",
         {
             "rapportage": rapportage,
@@ -85,6 +88,14 @@ def pdf_maken(rapportage) -> bytes:
             "grafieken": grafieken_voor(inhoud, lezer),
         },
     )
+
+
+def opmaken(rapportage) -> Document:
+    """The edition laid out in pages (a WeasyPrint Document): what `pdf_maken` writes.
+
+    Separate so the layout itself can be measured: whatever the text, no box may reach past its page
+    (issue 30; tests/rapportage/test_pdf_lange_woorden.py).
+    """
     stijlblad = _bestand(STIJLBLAD)
     lettertypen = [_bestand(pad) for pad in LETTERTYPEN.values()]
     mappen = {p.parent for p in [stijlblad, *lettertypen] if p is not None}
@@ -93,5 +104,10 @@ def pdf_maken(rapportage) -> bytes:
     stijlbladen = [CSS(string=_lettertypen_css(), font_config=font_config, url_fetcher=ophaler)]
     if stijlblad is not None:
         stijlbladen.append(CSS(filename=str(stijlblad), font_config=font_config, url_fetcher=ophaler))
-    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=ophaler)
-    return document.write_pdf(stylesheets=stijlbladen, font_config=font_config, pdf_variant=PDF_VARIANT)
+    document = HTML(string=_html(rapportage), base_url=str(settings.BASE_DIR), url_fetcher=ophaler)
+    return document.render(stylesheets=stijlbladen, font_config=font_config, pdf_variant=PDF_VARIANT)
+
+
+def pdf_maken(rapportage) -> bytes:
+    """The edition as a tagged A4 PDF in Dutch: cover, contents with page numbers, every section."""
+    return opmaken(rapportage).write_pdf(pdf_variant=PDF_VARIANT)

@@ -7,18 +7,21 @@ too) and under each table the data-quality notes on its rows; the manager's text
 tables. Numbers are stored as numbers: percentages as fractions formatted 0.0%, money with a euro format, years
 without a thousands separator, dates as dates (dd-mm-jjjj). The header row of a sheet's first table is frozen.
 Every text cell goes through the formula-injection sanitiser of monitoring/export.py; counts of people below
-the threshold are the text "< 10", as for the anonymous reader.
+the threshold are the text "< 10", as for the anonymous reader. A sheet Excel would open cut short (more than
+EXCEL_MAX_RIJEN rows or EXCEL_MAX_KOLOMMEN columns, monitoring/excelgrens.py) is refused in Dutch.
 """
 
 import io
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from monitoring import excelgrens
 from monitoring.export import veilig
 from monitoring.weergave import drempel
 from rapportage.constants import PcMoment, RapportageStatus, Sectie
@@ -184,8 +187,22 @@ def _sectieblad(werkmap, sectie: Sectie, sectietabellen, toelichting: str, lezer
     _kolombreedtes(blad)
 
 
+def _past_in_excel(blad) -> None:
+    """Refuse a sheet Excel would open cut short (monitoring/excelgrens.py), as a ValidationError: publishing then
+    fails with this Dutch message instead of storing an edition file that silently misses rows. A section holds
+    a few hundred rows at most; this guards the frozen file, it does not split it."""
+    melding = excelgrens.te_groot_melding(
+        f"Het tabblad '{blad.title}'",
+        rijen=blad.max_row,
+        kolommen=blad.max_column,
+        uitweg="de CSV-bestanden van de editie, die geen grens hebben",
+    )
+    if melding:
+        raise ValidationError(f"Het Excel-bestand van deze editie kan niet worden gemaakt. {melding}")
+
+
 def xlsx_maken(rapportage) -> bytes:
-    """The edition as a workbook: a cover sheet and one sheet per section."""
+    """The edition as a workbook: a cover sheet and one sheet per section, each within Excel's limits."""
     lezer = AnonymousUser()
     werkmap = openpyxl.Workbook()
     werkmap.properties.title = rapportage.titel
@@ -201,6 +218,8 @@ def xlsx_maken(rapportage) -> bytes:
             rapportage.toelichtingen.get(sectie.value, ""),
             lezer,
         )
+    for blad in werkmap.worksheets:
+        _past_in_excel(blad)
     uitvoer = io.BytesIO()
     werkmap.save(uitvoer)
     return uitvoer.getvalue()

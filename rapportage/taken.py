@@ -1,22 +1,38 @@
 """
-Publishing an edition as a background job: making its PDF and XLSX takes seconds, too long for a request.
+Publishing an edition, and the PDF of an edition not yet published, as background jobs: making a PDF takes
+seconds (5–12 s with WeasyPrint), too long for a request; six concept PDFs at once stalled the public page.
 
 The college's "Publiceren" starts the job (`publicatie_starten`, in the request) and follows it on the job page
 (/taken/<id>/); the worker runs `services.publiceren` in one transaction (`editie_publiceren`). While the job
 waits or runs, the edition page says it is being published and offers no second publication
 (`lopende_publicatie`). The job record names its edition in `resultaat["rapportage"]` from the start, so the
 edition page can find it.
+
+A concept's PDF (`concept_pdf_starten`, `concept_pdf_maken`) is made the same way and written to
+MEDIA_ROOT/exports; the job page offers the download to who started it (`bronnen:taak_bestand`), and
+`manage.py opruimen` removes the file after EXPORT_BEWAARUREN. One such job per user and edition at a time.
 """
 
+import secrets
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from django_tasks import task
 
 from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import TaakGeweigerd, taak_stand, taak_starten, uitvoering
-from rapportage import services
+from bronnen.taken import (
+    TaakGeweigerd,
+    map_exports,
+    taak_stand,
+    taak_starten,
+    taak_starten_eenmalig,
+    uitvoering,
+)
+from rapportage import selectors, services
 from rapportage.models import Rapportage
+from rapportage.permissions import mag_editie_openen, mag_edities_lezen
 
 AL_BEZIG = (
     "Deze rapportage wordt al gepubliceerd. Volg de voortgang op de pagina van de taak; u hoeft niet opnieuw "
@@ -92,3 +108,63 @@ def editie_publiceren(*, taak_id: int, rapportage_id: int) -> None:
             "link_tekst": "Bekijk de gepubliceerde rapportage",
         }
         stap.melding = "De rapportage is gepubliceerd voor de raad en op de inwonerspagina, met de PDF en het Excel-bestand."
+
+
+# --- The PDF of an edition that is not published yet ------------------------------------------------------------
+
+
+def concept_pdf_bestandsnaam(rapportage: Rapportage) -> str:
+    """The download's name: the edition's own, marked concept (a PDF made now, not the published one)."""
+    return selectors.bestandsnaam(rapportage, "pdf").replace("hengelo-", "concept-hengelo-", 1)
+
+
+def concept_pdf_starten(*, rapportage: Rapportage, door) -> tuple[Achtergrondtaak, bool]:
+    """Start the job that makes the PDF of an edition that has no stored PDF (a concept, or vastgesteld).
+
+    Returns (job, started): while the user's job for this edition still waits or runs, that job is returned
+    (`started` False) instead of a second one (bronnen.taken.taak_starten_eenmalig).
+    """
+    return taak_starten_eenmalig(
+        taak=concept_pdf_maken,
+        soort=Taaksoort.CONCEPT_PDF,
+        omschrijving=f"PDF van {rapportage}",
+        gebruiker=door,
+        kenmerk={"rapportage": rapportage.pk},
+        rapportage_id=rapportage.pk,
+    )
+
+
+@task()
+def concept_pdf_maken(*, taak_id: int, rapportage_id: int) -> None:
+    """Make the PDF of an unpublished edition as it stands now, for download from the job page."""
+    # Imported here because WeasyPrint is heavy to load; only the worker needs it (it is the rapportage app).
+    from rapportage import export_pdf
+
+    with uitvoering(taak_id) as stap:
+        if stap is None:
+            return
+        stap.resultaat = {"rapportage": rapportage_id}
+        rapportage = Rapportage.objects.filter(pk=rapportage_id).first()
+        gebruiker = stap.taak.gebruiker
+        # Checked again in the worker: the edition may have been deleted, published or hidden since the click.
+        if rapportage is None or not (
+            mag_edities_lezen(gebruiker) and mag_editie_openen(gebruiker, rapportage)
+        ):
+            raise TaakGeweigerd(
+                "De rapportage bestaat niet meer of u mag haar niet openen; er is geen PDF gemaakt."
+            )
+        url = rapportage.get_absolute_url()
+        stap.resultaat.update(terug_url=url, terug_tekst="Terug naar de rapportage")
+        if rapportage.is_bevroren:
+            raise TaakGeweigerd(
+                "De rapportage is inmiddels gepubliceerd; download de gepubliceerde PDF op haar pagina."
+            )
+        stap.voortgang(0, 1)
+        inhoud = export_pdf.pdf_maken(rapportage)
+        pad = map_exports() / f"{int(taak_id)}-{secrets.token_hex(8)}.pdf"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_bytes(inhoud)
+        stap.voortgang(1, 1)
+        stap.bestand = str(pad.relative_to(settings.MEDIA_ROOT))
+        stap.resultaat["bestandsnaam"] = concept_pdf_bestandsnaam(rapportage)
+        stap.melding = f"De PDF is klaar. U kunt hem {settings.EXPORT_BEWAARUREN} uur lang downloaden."

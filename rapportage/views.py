@@ -20,7 +20,7 @@ from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from actielijnen.formulieren import formulier_verwerken
 from bronnen.models import Achtergrondtaak
-from bronnen.taken import mag_taak_zien
+from bronnen.taken import AL_GESTART, mag_taak_zien
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors import communicatieafspraken
 from rapportage import export_csv, grafieken, inwonerstekst, selectors, services, taken
@@ -327,8 +327,14 @@ CONTENT_TYPES = {
 
 
 @alleen_edities
+@login_required  # anonymous: the login page, not the 404 a reader without access gets
 def editie_download(request, pk, soort):
-    """PDF or XLSX: a published edition's stored file, byte for byte; a concept's made now, marked concept."""
+    """PDF or XLSX: a published edition's stored file, byte for byte; a concept's made now, marked concept.
+
+    A concept's PDF takes seconds to make, so a background job makes it (rapportage.taken): POST starts the job
+    (or follows the user's job for this edition that still runs) and leads to the job page, which offers the
+    download; GET shows the button.
+    """
     if not mag_edities_lezen(request.user) or soort not in Exportsoort.values:
         raise Http404
     rapportage = _te_openen(request, pk)
@@ -337,14 +343,21 @@ def editie_download(request, pk, soort):
         return _bestand(bytes(bestand.inhoud), bestand.bestandsnaam, CONTENT_TYPES[soort])
     if rapportage.is_bevroren:  # published before its files existed: never make new ones silently
         raise Http404
-    from rapportage import export_pdf, export_xlsx
+    if soort == Exportsoort.PDF:
+        if request.method != "POST":
+            return render(request, "rapportage/concept_pdf.html", {"rapportage": rapportage})
+        taak, gestart = taken.concept_pdf_starten(rapportage=rapportage, door=request.user)
+        if not gestart:
+            messages.info(request, AL_GESTART)
+        return redirect("bronnen:taak", pk=taak.pk)
+    from rapportage import export_xlsx
 
-    maker = export_pdf.pdf_maken if soort == Exportsoort.PDF else export_xlsx.xlsx_maken
     naam = selectors.bestandsnaam(rapportage, soort).replace("hengelo-", "concept-hengelo-", 1)
-    return _bestand(maker(rapportage), naam, CONTENT_TYPES[soort])
+    return _bestand(export_xlsx.xlsx_maken(rapportage), naam, CONTENT_TYPES[soort])
 
 
 @alleen_edities
+@login_required  # anonymous: the login page, not the 404 a reader without access gets
 def editie_csv(request, pk, tabel):
     if not mag_edities_lezen(request.user) or tabel not in export_csv.TABELLEN:
         raise Http404

@@ -10,6 +10,7 @@ import time
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 import openpyxl
 import pytest
@@ -241,3 +242,48 @@ def test_the_job_is_queued_by_the_real_commit_and_run_by_the_worker(client, gege
     assert Meting.objects.get(
         indicator__code="6.1.1.1", periode="2023", soort="realisatie", wijk=None, gebied=None
     ).waarde == Decimal("48.1")
+
+
+def _tijdstip(moment) -> str:
+    """As the job page writes a moment: "7 december 2026 om 17:23"."""
+    return dateformat.format(timezone.localtime(moment), r"j F Y \o\m H:i")
+
+
+@pytest.mark.django_db
+def test_a_waiting_job_says_it_waits_for_the_verwerker_and_when_it_was_made(beheer_client):
+    """Issue 30: a job the worker has not picked up has not started; its page must not say "gestart op"."""
+    antwoord = uploaden(beheer_client, REGELS, uitvoeren=False)
+    taak = Achtergrondtaak.objects.get()
+    html = beheer_client.get(antwoord.url).content.decode()
+    assert f"aangemaakt op {_tijdstip(taak.aangemaakt)}; wacht op de verwerker" in html
+    assert "gestart op" not in html
+    werker_draaien()
+    taak.refresh_from_db()
+    html = beheer_client.get(antwoord.url).content.decode()
+    assert f"gestart op {_tijdstip(taak.gestart)}" in html
+    assert "wacht op de verwerker" not in html
+
+
+@pytest.mark.django_db
+def test_a_second_export_click_follows_the_running_export_instead_of_queueing_another(client, gegevens):
+    """Issue 30: 20 clicks on the XLSX export took both workers for 10 minutes; now one job per user at a time."""
+    manager = gebruiker("manager")
+    client.force_login(manager)
+    url = reverse("monitoring:export")
+    eerste, tweede = met_taken(lambda: (client.post(url), client.post(url, follow=True)), uitvoeren=False)
+    taak = Achtergrondtaak.objects.get()
+    assert DBTaskResult.objects.count() == 1
+    assert eerste.url == reverse("bronnen:taak", args=[taak.pk])
+    assert tweede.redirect_chain == [(eerste.url, 302)]
+    assert bronnen_taken.AL_GESTART in tweede.content.decode()
+    # Another user's export is their own job.
+    client.force_login(gebruiker("beheerder"))
+    met_taken(lambda: client.post(url), uitvoeren=False)
+    assert Achtergrondtaak.objects.filter(gebruiker=manager).count() == 1
+    assert Achtergrondtaak.objects.count() == 2
+    # Once the job has ended, a new click makes a new export (with today's figures).
+    werker_draaien()
+    client.force_login(manager)
+    derde = met_taken(lambda: client.post(url), uitvoeren=False)
+    assert Achtergrondtaak.objects.filter(gebruiker=manager).count() == 2
+    assert derde.url != eerste.url

@@ -67,3 +67,20 @@ def test_people_without_admin_rights_are_sent_to_the_admin_login(client, program
     antwoord = client.get(reverse("admin:actielijnen_activiteit_changelist"))
     assert antwoord.status_code == 302
     assert "/admin/login/" in antwoord["Location"]
+
+
+def test_ordering_by_a_column_that_cannot_be_sorted_is_ignored(beheerder_client):
+    """?o=1 on the data-quality notes ordered by "onderwerp", a GenericForeignKey: a FieldError (500). The
+    header offers no sorting there, and a typed ?o= on it is ignored like any other unsortable column."""
+    lijst = reverse("admin:bronnen_datakwaliteitsnotitie_changelist")
+    for o in ("1", "-1", "1.-2", "0.1", "99", "x"):
+        antwoord = beheerder_client.get(f"{lijst}?o={o}")
+        assert antwoord.status_code == 200, o
+        assert "datakwaliteitsnotitie" in antwoord.content.decode()
+
+
+def test_a_filter_the_database_cannot_apply_gets_the_admins_error_page(beheerder_client):
+    lijst = reverse("admin:bronnen_datakwaliteitsnotitie_changelist")
+    antwoord = beheerder_client.get(f"{lijst}?onderwerp=1")  # the GenericForeignKey again, now as a filter
+    assert antwoord.status_code == 302 and antwoord["Location"] == f"{lijst}?e=1"
+    assert beheerder_client.get(antwoord["Location"]).status_code == 200

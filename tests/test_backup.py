@@ -7,13 +7,19 @@ database made with `createdb`. SQLite: the online backup API (the same page-by-p
 suite runs on SQLite and on PostgreSQL in CI (.ci/run), so both are exercised there.
 
 `transaction=True`: the `db` fixture would keep the data in an open transaction that pg_dump cannot see.
+
+The files: `MEDIA_ROOT` is backed up with the README's `tar` and restored into an emptied folder; every Import
+finds its uploaded file again (`Import.bestand`, named by its sha256) with the same content.
 """
 
+import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import uuid
 from datetime import date
+from pathlib import Path
 
 from django.db import connection
 
@@ -22,8 +28,13 @@ import pytest
 from accounts.models import User
 from actielijnen import services as actielijnen_services
 from actielijnen.models import Activiteit, Voortgangsrapportage
+from bronnen.laden import Verslag
+from monitoring.laden import laad_monitoring
+from monitoring.models import Import
 from rapportage import services as rapportage_services
 from rapportage.models import Exportbestand
+from tests.achtergrondtaken import import_doorvoeren, import_proef
+from tests.monitoring.bestanden import csv_bestand
 
 # A stand-in PDF with every byte value: proves binary columns (bytea / BLOB) survive the round trip.
 PDF_STEMPEL = b"%PDF-1.7\n" + bytes(range(256))
@@ -190,3 +201,45 @@ def _sqlite_backup_en_herstel(tmp_path):
         _vergelijk_alle_tabellen(cursor, {r[0] for r in cursor.fetchall()})
     finally:
         hersteld.close()
+
+
+# --- The files: MEDIA_ROOT --------------------------------------------------------------------------------------
+
+IMPORTBESTANDEN = [
+    ["indicator;periode;wijk;soort;waarde;bron", f"6.1.1.1;{jaar};;realisatie;{waarde}%;KT"]
+    for jaar, waarde in ((2021, "46"), (2022, "47,2"), (2023, "48,1"))
+]
+
+
+@pytest.mark.django_db
+def test_backup_en_herstel_van_media_root_geeft_elk_importbestand_terug(
+    client, programma, settings, tmp_path
+):
+    """The README's `tar -czf … -C "$MEDIA_ROOT" .` and `tar -xzf … -C "$MEDIA_ROOT"`, into an emptied folder."""
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    laad_monitoring(Verslag())
+    client.force_login(User.objects.get(username="beheerder"))
+    for regels in IMPORTBESTANDEN:
+        assert import_proef(client, csv_bestand(regels)).status_code == 200
+        assert "Klaar" in import_doorvoeren(client).content.decode()
+    origineel = {
+        hashlib.sha256(csv_bestand(r).read()).hexdigest(): csv_bestand(r).read() for r in IMPORTBESTANDEN
+    }
+    imports = list(Import.objects.all())
+    assert len(imports) == 3 and {i.sha256 for i in imports} == set(origineel)
+
+    archief = tmp_path / "media-2025-05-01.tar.gz"
+    subprocess.run(["tar", "-czf", str(archief), "-C", str(media), "."], check=True, timeout=60)
+    shutil.rmtree(media)  # the disk is lost
+    assert not media.exists()
+    media.mkdir()
+    subprocess.run(["tar", "-xzf", str(archief), "-C", str(media)], check=True, timeout=60)
+
+    for record in Import.objects.all():
+        pad = record.bestandspad
+        assert pad is not None and pad.is_file(), record.bestand
+        assert pad.parent == Path(media) / "imports" and pad.name.startswith(record.sha256)
+        inhoud = pad.read_bytes()
+        assert hashlib.sha256(inhoud).hexdigest() == record.sha256
+        assert inhoud == origineel[record.sha256]

@@ -66,3 +66,21 @@ def test_base_layout_tells_plotly_not_to_inject_styles():
     )
     # plotly.js injects maplibre's CSS unless an element with this id exists: the id must be the installed one.
     assert f'id="{kaart_css_id(PLOTLY_JS.read_text(encoding="utf-8"))}"' in base
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pad", ["css/app.css", "js/menu.js", "vendor/plotly/plotly.css"])
+def test_static_files_carry_the_pages_security_headers(client, settings, pad):
+    """WhiteNoise answers /static/ before the middleware that sets the pages' headers: it adds the same ones
+    (settings.WHITENOISE_ADD_HEADERS_FUNCTION). Served from the finders, as in development."""
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True  # look files up per request instead of scanning node_modules first
+    bestand = client.get("/static/" + pad)
+    assert bestand.status_code == 200
+    assert bestand.__class__.__name__ == "WhiteNoiseFileResponse"  # served by WhiteNoise, not by a view
+    pagina = client.get("/inloggen/")
+    assert richtlijnen(bestand) == richtlijnen(pagina)
+    assert bestand["Content-Security-Policy"] == pagina["Content-Security-Policy"]
+    assert bestand["X-Frame-Options"] == "DENY"
+    assert bestand["X-Content-Type-Options"] == "nosniff"
+    assert bestand["Referrer-Policy"] == "same-origin"

@@ -50,7 +50,10 @@
         })
         .then(function (stand) {
           toon(stand);
-          if (stand.afgelopen) {
+          // The job page says "wacht op de verwerker" while the job waits: once it starts, the page is reloaded
+          // so that line says when it started.
+          var wachtend = document.querySelector("[data-taak-wachtend]");
+          if (stand.afgelopen || (wachtend && stand.status !== "wachtend")) {
             window.location.reload();
           } else {
             window.setTimeout(vraag, INTERVAL);

@@ -24,6 +24,8 @@ def _grens(settings):
     settings.AXES_FAILURE_LIMIT = 5
     settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
     settings.PROXY_AANTAL = 1
+    # The proxy of these tests sits on another machine (10.0.0.1), so it is configured as trusted.
+    settings.VERTROUWDE_PROXIES = ["127.0.0.1", "::1", "10.0.0.1"]
 
 
 def inloggen(client, gebruikersnaam, wachtwoord, **extra):
@@ -101,6 +103,35 @@ def test_behind_the_proxy_each_client_has_its_own_address(client, programma):
         HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.1",
     )
     assert vervalst.status_code == 429
+
+
+def test_a_forged_x_forwarded_for_from_outside_the_proxies_counts_against_the_real_address(client, programma):
+    """Reaching gunicorn directly (REMOTE_ADDR is no trusted proxy), a client could put any address in
+    X-Forwarded-For, a new one per attempt, and never be locked out. Its own address counts instead."""
+    for nummer, naam in enumerate(("trekker", "trekker2", "manager", "college", "raad")):
+        inloggen(
+            client, naam, FOUT, REMOTE_ADDR="192.0.2.50", HTTP_X_FORWARDED_FOR=f"198.51.100.{nummer + 1}"
+        )
+    assert AccessAttempt.objects.filter(ip_address="192.0.2.50").count() == 5
+    assert not AccessAttempt.objects.filter(ip_address__startswith="198.51.100.").exists()
+    # Locked out, with the right password of an account that failed nothing, whatever address it forges now.
+    antwoord = inloggen(
+        client, "griffie", WACHTWOORD, REMOTE_ADDR="192.0.2.50", HTTP_X_FORWARDED_FOR="203.0.113.77"
+    )
+    assert antwoord.status_code == 429
+    assert not is_ingelogd(client)
+
+
+def test_with_two_proxies_the_hop_between_must_be_a_trusted_proxy_too(client, programma, settings):
+    settings.PROXY_AANTAL = 2
+    settings.VERTROUWDE_PROXIES = ["10.0.0.0/24"]  # networks work as well as addresses
+    # Through both proxies: the client is the second address from the right.
+    inloggen(client, "trekker", FOUT, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1, 10.0.0.1")
+    assert AccessAttempt.objects.filter(ip_address="198.51.100.1").exists()
+    # Past the first proxy, straight to the second: the address the second one saw counts, not the forged one.
+    inloggen(client, "trekker", FOUT, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9, 192.0.2.60")
+    assert not AccessAttempt.objects.filter(ip_address="198.51.100.9").exists()
+    assert AccessAttempt.objects.filter(ip_address="192.0.2.60").exists()
 
 
 def test_the_lockout_ends_after_the_cool_off_time(client, programma):

@@ -60,6 +60,7 @@ def test_every_demo_account_logs_in_with_its_password_and_lands_on_its_level(cli
         "opgavecoordinator": "actielijnen:uitvoering",
         "manager": "actielijnen:management",
         "beheerder": "actielijnen:management",
+        "beheerder2": "actielijnen:management",
         "college": "rapportage:college",
         "raad": "rapportage:raad",
         "griffie": "rapportage:raad",

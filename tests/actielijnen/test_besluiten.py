@@ -7,6 +7,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -219,3 +221,88 @@ def test_inbox_and_dashboard_do_not_grow_in_queries_with_the_data(client, opdrac
     client.force_login(manager)
     assert _queries(client, reverse("actielijnen:management")) == dashboard_klein
     assert _queries(client, reverse(INBOX)) == manager_inbox_klein
+
+
+# --- A decision that was already taken answers in words, not with a bare 403 (issue 30) -----------------------
+
+
+def _akkoord(client, wijziging, **data):
+    return client.post(reverse("actielijnen:planningswijziging_akkoord", args=[wijziging.pk]), data)
+
+
+@pytest.fixture
+def wijziging(activiteit, trekker):
+    return Planningswijziging.objects.create(
+        activiteit=activiteit, aangevraagd_door=trekker, reden="Aanbesteding loopt uit", nieuw_einde="2026-Q4"
+    )
+
+
+def test_a_second_akkoord_says_that_you_already_decided_and_changes_nothing(client, opdrachtgever, wijziging):
+    client.force_login(opdrachtgever)
+    assert _akkoord(client, wijziging, rol="opdrachtgever", akkoord="ja").status_code == 302
+    for antwoord in (
+        client.get(reverse("actielijnen:planningswijziging_akkoord", args=[wijziging.pk])),
+        _akkoord(client, wijziging, rol="opdrachtgever", akkoord="nee", toelichting="Toch niet"),
+    ):
+        assert antwoord.status_code == 200
+        html = antwoord.content.decode()
+        assert "U heeft al besloten over deze planningswijziging" in html
+        assert "Opdrachtnemer" in html and "Opgavecoördinator" in html  # what it still waits for
+        assert f"<strong>akkoord</strong>, door {opdrachtgever.weergavenaam()}" in html
+        assert '<form method="post" class="utrecht-form"' not in html
+    assert list(wijziging.akkoorden.values_list("rol", "akkoord")) == [("opdrachtgever", True)]
+
+
+def test_after_a_rejection_the_others_read_who_rejected_it_and_when(
+    client, opdrachtgever, opdrachtnemer, wijziging
+):
+    client.force_login(opdrachtnemer)
+    _akkoord(client, wijziging, rol="opdrachtnemer", akkoord="nee", toelichting="Past niet in de capaciteit")
+    wijziging.refresh_from_db()
+    assert wijziging.status == "afgewezen"
+    besluit = wijziging.akkoorden.get()
+    client.force_login(opdrachtgever)
+    antwoord = _akkoord(client, wijziging, rol="opdrachtgever", akkoord="ja")
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "Over deze planningswijziging is al besloten: <strong>afgewezen</strong>" in html
+    assert (
+        f"<strong>niet akkoord</strong>, door {opdrachtnemer.weergavenaam()} op {datum(besluit.datum)}"
+        in html
+    )
+    assert "Past niet in de capaciteit" in html
+    assert wijziging.akkoorden.count() == 1
+
+
+def test_who_holds_no_role_in_the_planning_change_still_gets_the_403(client, trekker, manager, wijziging):
+    for gebruiker in (trekker, manager):
+        client.force_login(gebruiker)
+        assert _akkoord(client, wijziging, rol="opdrachtgever", akkoord="ja").status_code == 403
+    assert not wijziging.akkoorden.exists()
+
+
+def test_a_second_vaststellen_of_an_opdrachtbeschrijving_says_who_set_it_and_when(
+    client, opdrachtgever, activiteit
+):
+    Opdrachtbeschrijving.objects.filter(activiteit=activiteit).update(
+        status=OpdrachtbeschrijvingStatus.TER_GOEDKEURING
+    )
+    client.force_login(opdrachtgever)
+    url = reverse("actielijnen:opdrachtbeschrijving_vaststellen", args=[activiteit.sleutel])
+    client.post(url, {"besluit": "vaststellen"})
+    opdracht = Opdrachtbeschrijving.objects.get(activiteit=activiteit)
+    assert opdracht.status == OpdrachtbeschrijvingStatus.VASTGESTELD
+    antwoord = client.post(url, {"besluit": "terug"}, follow=True)
+    assert antwoord.status_code == 200
+    verwacht = (
+        "Over deze opdrachtbeschrijving is al besloten: zij is vastgesteld door "
+        f"{opdrachtgever.weergavenaam()} op {datum(opdracht.vastgesteld_op)}."
+    )
+    assert verwacht in [str(m) for m in antwoord.context["messages"]]
+    opdracht.refresh_from_db()
+    assert opdracht.status == OpdrachtbeschrijvingStatus.VASTGESTELD
+
+
+def datum(moment) -> str:
+    """A moment as the pages write it: 7 december 2025."""
+    return date_format(timezone.localtime(moment), "j F Y")

@@ -1,5 +1,6 @@
 """The admin import (django-import-export) uses the same rules as the data-team page."""
 
+import io
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -50,3 +51,39 @@ def test_managers_cannot_reach_the_admin_import(client, monitoring, gebruiker):
     manager.save()
     client.force_login(manager)
     assert client.get(reverse("admin:monitoring_meting_import")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_admin_import_offers_only_the_formats_it_reads_and_each_of_them_works(
+    client, monitoring, beheerder
+):
+    """csv and xlsx, read like the import page reads them; "html" was offered and raised a TypeError (500)."""
+    from openpyxl import Workbook
+
+    client.force_login(beheerder)
+    url = reverse("admin:monitoring_meting_import")
+    keuzes = dict(client.get(url).context["form"].fields["format"].choices)
+    keuzes.pop("")
+    assert sorted(keuzes.values()) == ["csv", "xlsx"]
+    rijen = [
+        ["indicator", "periode", "wijk", "soort", "waarde", "bron"],
+        ["6.1.1.1", "2023", "", "realisatie", "48", "KT"],
+    ]
+    werkmap = Workbook()
+    for rij in rijen:
+        werkmap.active.append(rij)
+    xlsx = io.BytesIO()
+    werkmap.save(xlsx)
+    bestanden = {"csv": "\n".join(",".join(r) for r in rijen).encode(), "xlsx": xlsx.getvalue()}
+    for waarde, titel in keuzes.items():
+        bestand = SimpleUploadedFile(f"m.{titel}", bestanden[titel])
+        antwoord = client.post(url, {"import_file": bestand, "format": waarde, "resource": "0"})
+        assert antwoord.status_code == 200, titel
+        resultaat = antwoord.context["result"]
+        assert not resultaat.has_errors() and not resultaat.has_validation_errors(), titel
+    # The index that was "html": now no choice at all, refused by the form in Dutch instead of a 500.
+    antwoord = client.post(
+        url, {"import_file": SimpleUploadedFile("m.html", b"<table></table>"), "format": "5", "resource": "0"}
+    )
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors["format"]

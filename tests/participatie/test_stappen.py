@@ -6,6 +6,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -246,6 +248,10 @@ def test_a_decided_proposal_cannot_be_decided_again(client, rollen, act):
     antwoord = _post(client, rollen["opdrachtgever"], "advies_besluiten", {"akkoord": "ja"}, pk=advies.pk)
     assert antwoord.status_code == 200
     assert "Over dit participatie-advies is al besloten" in antwoord.content.decode()
+    # By whom and when, as the other decision pages say it (issue 30).
+    besluit = advies.besluiten.get()
+    wanneer = date_format(timezone.localtime(besluit.datum), "j F Y")
+    assert f", door {rollen['opdrachtgever'].weergavenaam()} op {wanneer}." in antwoord.content.decode()
     advies.refresh_from_db()
     assert advies.status == Uitkomst.AFGEWEZEN and advies.besluiten.count() == 1
     with pytest.raises(ValidationError):

@@ -18,6 +18,7 @@ from django.db import transaction
 
 import openpyxl
 
+from monitoring import excelgrens
 from monitoring.constants import Eenheid
 from monitoring.models import Indicator, Meting, Wijk
 from monitoring.permissions import mag_importeren
@@ -65,6 +66,13 @@ class Command(BaseCommand):
         parser.add_argument("--formaat", choices=("csv", "xlsx"), default="csv")
 
     def handle(self, *args, rijen, formaat, **options):
+        # The import reads the first sheet only, so an .xlsx that Excel could not open whole is refused, not split.
+        if formaat == "xlsx" and (
+            melding := excelgrens.te_groot_melding(
+                "Het benchmarkbestand", rijen=rijen + 1, uitweg="--formaat csv"
+            )
+        ):
+            raise CommandError(melding)
         indicatoren = list(Indicator.objects.order_by("code"))
         if not indicatoren:
             raise CommandError("Er zijn geen indicatoren; draai eerst `manage.py load_programma`.")

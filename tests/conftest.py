@@ -3,15 +3,21 @@
 import os
 from pathlib import Path
 
+from django.db import transaction
+from django.test import override_settings
+
 import pytest
 
 from rapportage.programma_laden import laad_programma
+
+# A fast hasher: password hashing would dominate the suite otherwise.
+SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def _snelle_tests(settings):
     # A fast hasher: password hashing would dominate the suite otherwise.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -19,10 +25,59 @@ def _snelle_tests(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+# Fixtures that need a database committed for real (a live server, a second connection): never inside the shared
+# programme's open transaction.
+_ECHTE_TRANSACTIES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def _deelt_programma(module: pytest.Module, items) -> bool:
+    """True when every test of `module` uses the demo programme in a transaction that is rolled back: then the
+    module loads it once and each test rolls back to it (a savepoint), instead of loading it anew per test."""
+    eigen = [item for item in items if item.getparent(pytest.Module) is module]
+    if not eigen:
+        return False
+    for item in eigen:
+        namen = set(getattr(item, "fixturenames", ()))
+        marker = item.get_closest_marker("django_db")
+        if "programma" not in namen or namen & _ECHTE_TRANSACTIES:
+            return False
+        if marker is not None and (
+            marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")
+        ):
+            return False
+    return True
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _programma_per_module(request, django_db_blocker):
+    """The demo programme loaded once per test module (per xdist worker), where every test of the module uses
+    it; rolled back after the module. Module-scoped, so it is set up before any test's own transaction: each
+    test's transaction is then a savepoint inside this one and rolls back to the freshly loaded programme.
+    Loading it costs about two seconds; some 800 tests use it."""
+    # PROGRAMMA_PER_TEST=1: load it per test as before (to compare times, or to rule the sharing out).
+    if os.environ.get("PROGRAMMA_PER_TEST") or not _deelt_programma(request.node, request.session.items):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    # The function-scoped speed-ups (_snelle_tests) are not active yet: the demo passwords must be hashed with the
+    # same fast hasher the tests check them with.
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+            resultaat = laad_programma(demo=True)
+        yield resultaat
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def programma(db):
-    """The programme as `load_programma --demo` loads it."""
-    return laad_programma(demo=True)
+def programma(request, db):
+    """The programme as `load_programma --demo` loads it (shared per module where every test uses it)."""
+    gedeeld = request.getfixturevalue("_programma_per_module")
+    return gedeeld if gedeeld is not None else laad_programma(demo=True)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@
 #               with the background worker (manage.py db_worker) beside it
 #   make test   install what is missing (incl. Debian's chromium for the browser tests), run pytest
 #               on 2 xdist workers (PYTEST_WORKERS=0: serial); extra arguments: make test PYTEST_ARGS="-m 'not browser'"
-#   make lint   ruff check + ruff format --check
+#   make lint   ruff check + ruff format --check; Spectral (npm) with api/spectral.yaml, the NL API Design Rules,
+#               on the OpenAPI document the application serves (/api/v1/openapi.json)
 #
 # Python packages go into .venv from requirements.txt (reinstalled when requirements.txt is newer than
 # .venv/.installed); front-end assets go into node_modules/ with `npm ci` from package-lock.json.
@@ -24,6 +25,7 @@ CHROMIUM := /usr/bin/chromium
 PYTEST_ARGS ?=
 # Two pytest-xdist workers (the CI machine has 2 cores): the suite takes half the time. PYTEST_WORKERS=0 runs serially.
 PYTEST_WORKERS ?= 2
+OPENAPI := .venv/openapi.json
 # Settings require SECRET_KEY unless DEBUG is on; DEBUG=1 is for local runs and tests only.
 DJANGO_ENV := DEBUG=1
 
@@ -43,9 +45,12 @@ run: deps
 test: deps chromium
 	$(DJANGO_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-lint: $(PIP_STAMP)
+lint: $(PIP_STAMP) $(NPM_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The document exactly as /api/v1/openapi.json serves it (manage.py openapi_document), then the API lint.
+	$(DJANGO_ENV) $(PY) manage.py openapi_document --uit $(OPENAPI)
+	node_modules/.bin/spectral lint --fail-severity warn --ruleset api/spectral.yaml $(OPENAPI)
 
 ## internal helpers ############################################################################
 

@@ -47,9 +47,16 @@ INSTALLED_APPS = [
     "monitoring",
     "participatie",
     "rapportage",
+    # The read-only public API (issue 27): the top floor, after rapportage.
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
+    # Under /api/: API-Version and CORS on every response, and errors as problem+json, also those that never
+    # reach a view (the HTTPS redirect, the 400 below, a 404, a 500).
+    "api.middleware.ApiKoppenMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the session or the database: control characters in the address or a form get the
     # Dutch 400 page (PostgreSQL refuses NUL in text; no person types one).
@@ -276,6 +283,21 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # The admin's history is for reading: a "revert" would write an old version past the services and their rules
 # (bronnen.admin.ProgrammaAdmin refuses it too).
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# The read-only public API (api/, README "Open API"): JSON only, no login (so no session or CSRF), GET only,
+# errors as application/problem+json (api/fouten.py), the OpenAPI document from drf-spectacular (api/openapi.py).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "EXCEPTION_HANDLER": "api.fouten.afhandelen",
+    # The format follows the Accept header only; no ?format= beside the documented parameters.
+    "URL_FORMAT_OVERRIDE": None,
+}
+# The contact of the API and the open-data catalogue (OpenAPI info.contact, DCAT contact point).
+API_CONTACT_EMAIL = env("API_CONTACT_EMAIL", default="transformatiemonitor@hengelo.nl")
 
 # Programme-specific settings.
 # Counts of people below this threshold are shown as "< 10" to college, raad and inwoners.

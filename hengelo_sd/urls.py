@@ -43,4 +43,6 @@ urlpatterns = [
     path("participatie/", include("participatie.urls")),
     path("taken/", include("bronnen.urls")),
     path("", include("rapportage.urls")),
+    # The read-only public API under /api/v1 (issue 27); its last pattern answers every other /api/ address.
+    path("", include("api.urls")),
 ]

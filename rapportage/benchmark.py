@@ -76,6 +76,29 @@ def hoofdpaginas() -> list[tuple[str, str, list[str]]]:
     if editie:
         rollen = ["manager", "raad"] if gepubliceerd else ["manager"]
         paginas.append(("editie", f"/rapportages/{editie.pk}/", rollen))
+    # The public API (issue 27), as another system reads it: anonymous, the newest published edition.
+    paginas += [
+        ("api-edities", "/api/v1/edities", ["anoniem"]),
+        ("api-reeksen", "/api/v1/reeksen", ["anoniem"]),
+        ("api-activiteiten", "/api/v1/activiteiten", ["anoniem"]),
+        ("api-moties", "/api/v1/moties", ["anoniem"]),
+        ("api-catalogus", "/api/v1/catalogus", ["anoniem"]),
+        ("api-openapi", "/api/v1/openapi.json", ["anoniem"]),
+    ]
+    if gepubliceerd:
+        paginas += [
+            ("api-editie", f"/api/v1/edities/{gepubliceerd.pk}", ["anoniem"]),
+            ("api-sectie", f"/api/v1/edities/{gepubliceerd.pk}/secties/indicatoren", ["anoniem"]),
+        ]
+        # The largest series the edition froze (the generated ten-year indicators are the longest).
+        reeksen = sorted(
+            gepubliceerd.inhoud.get("indicatoren", []),
+            key=lambda i: (
+                -sum(len(i.get(soort) or []) for soort in ("peilwaarden", "realisaties", "streefwaarden"))
+            ),
+        )
+        if reeksen:
+            paginas.append(("api-reeks", f"/api/v1/reeksen/{reeksen[0]['code']}", ["anoniem"]))
     return paginas
 
 

@@ -243,6 +243,73 @@ APP = {
         "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
         "POST": "405    405    405    405    405    405    405    405    405    405",
     },
+    # The read-only public API (issue 27): published editions only, for anyone; GET only, other methods 405.
+    "api:start": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:edities": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:editie": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:sectie": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:reeksen": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:reeks": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:actielijnen": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:activiteiten": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:activiteit": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:moties": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    # The matrix's published edition holds no motie (the matrix motie came later): the frozen register says 404.
+    "api:motie": {
+        "GET":  "404    404    404    404    404    404    404    404    404    404",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:catalogus": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:openapi": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "api:wijzigingen": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    # Every other address under /api/: a 404 as problem+json for every method, never the login page.
+    "api:niet_gevonden": {
+        "GET":  "404    404    404    404    404    404    404    404    404    404",
+        "POST": "404    404    404    404    404    404    404    404    404    404",
+    },
+    "api:niet_gevonden_wortel": {  # /api itself: a problem+json 404 too, not the site's HTML page
+        "GET":  "404    404    404    404    404    404    404    404    404    404",
+        "POST": "404    404    404    404    404    404    404    404    404    404",
+    },
     # An anonymous visitor goes to the login page here too (hengelo_sd.foutpaginas.geen_toegang; the downloads
     # are login_required), as the README promises; who is signed in and may not read editions keeps the 403/404.
     "rapportage:editie_lijst": {

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "hengelo_sd"
 
 # Bottom → top.
-LAGEN = ("bronnen", "accounts", "actielijnen", "monitoring", "participatie", "rapportage")
+LAGEN = ("bronnen", "accounts", "actielijnen", "monitoring", "participatie", "rapportage", "api")
 
 
 def imports_in(bron: str, pakket: str) -> set[str]:

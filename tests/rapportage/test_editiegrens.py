@@ -197,6 +197,24 @@ VOOR_EDITIELEZERS = {
     # Open data (issue 15): the indicator series of published editions' snapshots only (rapportage/open_data.py).
     "rapportage:open_data",
     "rapportage:open_data_reeks",
+    # The read-only public API (issue 27): published editions' snapshots only (api/selectors.py); the
+    # documents describe the API; every other /api/ address is a 404. tests/api/test_geen_lek.py crawls it.
+    "api:start",
+    "api:edities",
+    "api:editie",
+    "api:sectie",
+    "api:reeksen",
+    "api:reeks",
+    "api:actielijnen",
+    "api:activiteiten",
+    "api:activiteit",
+    "api:moties",
+    "api:motie",
+    "api:catalogus",
+    "api:openapi",
+    "api:wijzigingen",
+    "api:niet_gevonden",
+    "api:niet_gevonden_wortel",
 }
 
 

@@ -67,6 +67,24 @@ def mag_roltoekenning_beoordelen(door: User, toekenning: Roltoekenning) -> bool:
     )
 
 
+def _vastleggen(
+    gebruiker: User, rol: str, soort: str, status: str, door: User, op, adres: str | None
+) -> Roltoekenning:
+    """One row of the log of role changes, and its line on the "beveiliging" logger."""
+    toekenning = Roltoekenning.objects.create(
+        gebruiker=gebruiker,
+        rol=rol,
+        soort=soort,
+        status=status,
+        aangevraagd_door=door,
+        aangevraagd_op=op,
+        aangevraagd_vanaf=adres,
+    )
+    actie = {Roltoekenningstatus.AANGEVRAAGD: "aanvraag"}.get(status, soort)
+    _log(toekenning, actie, door, adres)
+    return toekenning
+
+
 @transaction.atomic
 def rollen_wijzigen(
     *, gebruiker: User, rollen: set[str], door: User, adres: str | None = None
@@ -89,17 +107,10 @@ def rollen_wijzigen(
     nu = timezone.now()
     for rol in sorted(huidig - set(rollen)):
         gebruiker.groups.remove(Group.objects.get(name=rol))
-        toekenning = Roltoekenning.objects.create(
-            gebruiker=gebruiker,
-            rol=rol,
-            soort=Roltoekenningsoort.INTREKKING,
-            status=Roltoekenningstatus.DOORGEVOERD,
-            aangevraagd_door=door,
-            aangevraagd_op=nu,
-            aangevraagd_vanaf=adres,
+        _vastleggen(
+            gebruiker, rol, Roltoekenningsoort.INTREKKING, Roltoekenningstatus.DOORGEVOERD, door, nu, adres
         )
         wijziging.ingetrokken.append(rol)
-        _log(toekenning, "intrekking", door, adres)
     wachtend = set(
         Roltoekenning.objects.filter(
             gebruiker=gebruiker, status=Roltoekenningstatus.AANGEVRAAGD, soort=Roltoekenningsoort.TOEKENNING
@@ -121,30 +132,22 @@ def rollen_wijzigen(
     for rol in sorted(set(rollen) - huidig):
         if rol in ROLLEN_MET_BESLISMACHT:
             if rol not in wachtend:
-                toekenning = Roltoekenning.objects.create(
-                    gebruiker=gebruiker,
-                    rol=rol,
-                    soort=Roltoekenningsoort.TOEKENNING,
-                    status=Roltoekenningstatus.AANGEVRAAGD,
-                    aangevraagd_door=door,
-                    aangevraagd_op=nu,
-                    aangevraagd_vanaf=adres,
+                _vastleggen(
+                    gebruiker,
+                    rol,
+                    Roltoekenningsoort.TOEKENNING,
+                    Roltoekenningstatus.AANGEVRAAGD,
+                    door,
+                    nu,
+                    adres,
                 )
-                _log(toekenning, "aanvraag", door, adres)
             wijziging.aangevraagd.append(rol)
             continue
         gebruiker.groups.add(Group.objects.get(name=rol))
-        toekenning = Roltoekenning.objects.create(
-            gebruiker=gebruiker,
-            rol=rol,
-            soort=Roltoekenningsoort.TOEKENNING,
-            status=Roltoekenningstatus.DOORGEVOERD,
-            aangevraagd_door=door,
-            aangevraagd_op=nu,
-            aangevraagd_vanaf=adres,
+        _vastleggen(
+            gebruiker, rol, Roltoekenningsoort.TOEKENNING, Roltoekenningstatus.DOORGEVOERD, door, nu, adres
         )
         wijziging.toegekend.append(rol)
-        _log(toekenning, "toekenning", door, adres)
     return wijziging
 
 

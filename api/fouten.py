@@ -94,15 +94,18 @@ def afhandelen(exc, context):
     return antwoord
 
 
+# The explanation of a 404 on an address with a trailing slash (NL API Design Rules: no trailing slash, no redirect).
+SCHUINE_STREEP = " Adressen van de API eindigen zonder schuine streep (/)."
+
+
 def probleem_van(request, antwoord: HttpResponse) -> HttpResponse:
     """An error response that is not problem+json yet, as problem+json with the same status and headers."""
+    detail = UITLEG.get(antwoord.status_code, TITELS.get(antwoord.status_code, "Fout"))
+    if antwoord.status_code == 404 and request.path_info.endswith("/"):
+        detail += SCHUINE_STREEP
     nieuw = HttpResponse(
         json.dumps(
-            gegevens(
-                antwoord.status_code,
-                UITLEG.get(antwoord.status_code, TITELS.get(antwoord.status_code, "Fout")),
-                request.get_full_path(),
-            ),
+            gegevens(antwoord.status_code, detail, request.get_full_path()),
             ensure_ascii=False,
         ),
         status=antwoord.status_code,

@@ -24,7 +24,8 @@ PREFLIGHT_GELDIG = str(24 * 60 * 60)
 
 
 def is_api(request) -> bool:
-    return request.path_info.startswith(PREFIX)
+    """Under /api/, or /api itself (a 404 problem too)."""
+    return request.path_info.startswith(PREFIX) or request.path_info == PREFIX.rstrip("/")
 
 
 class ApiKoppenMiddleware:

@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from api import catalogus, selectors
 from api import serializers as s
 from api.constants import API_VERSIE, PROBLEEM_MEDIA_TYPE, SECTIES
-from api.fouten import NietGevonden, OngeldigeParameter
+from api.fouten import SCHUINE_STREEP, NietGevonden, OngeldigeParameter
 from api.paginering import GEHEEL_GETAL, PAGINA, PAGINAGROOTTE_PARAMETER, Paginering
 from monitoring.weergave import drempel
 from rapportage.editiegrens import alleen_edities
@@ -587,7 +587,7 @@ class NietGevondenView(ApiView):
     def get(self, request, rest=""):
         detail = "Deze bron bestaat niet."
         if request.path_info.endswith("/"):
-            detail += " Adressen van de API eindigen zonder schuine streep (/)."
+            detail += SCHUINE_STREEP
         raise NietGevonden(detail)
 
     post = put = patch = delete = options = get

@@ -1,6 +1,7 @@
 """Shared fixtures. Test speed-ups live here, not in settings."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -8,6 +9,8 @@ from django.test import override_settings
 
 import pytest
 
+from accounts.models import User
+from rapportage import services
 from rapportage.programma_laden import laad_programma
 
 # A fast hasher: password hashing would dominate the suite otherwise.
@@ -78,6 +81,35 @@ def programma(request, db):
     """The programme as `load_programma --demo` loads it (shared per module where every test uses it)."""
     gedeeld = request.getfixturevalue("_programma_per_module")
     return gedeeld if gedeeld is not None else laad_programma(demo=True)
+
+
+@pytest.fixture
+def demo(programma):
+    """The demo accounts by username (manager, college, raad, griffie, trekker, beheerder …)."""
+    return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def maak_editie(demo):
+    """maak_editie(peildatum=…, publiceren=True) → an edition made by the manager, set and published by the college."""
+
+    def maak(*, peildatum=date(2024, 4, 30), publiceren=False, vaststellen=False, **velden):
+        rapportage = services.rapportage_aanmaken(
+            door=demo["manager"],
+            pc_moment=velden.pop("pc_moment", "viermaandsrapportage"),
+            jaar=velden.pop("jaar", peildatum.year),
+            titel=velden.pop("titel", f"Viermaandsrapportage {peildatum.year}"),
+            peildatum=peildatum,
+            zaaknummer=velden.pop("zaaknummer", "3612345"),
+            toelichtingen=velden.pop("toelichtingen", {"financien": "De besparingen lopen achter op Jeugd."}),
+        )
+        if vaststellen or publiceren:
+            rapportage = services.vaststellen(rapportage=rapportage, door=demo["college"])
+        if publiceren:
+            rapportage = services.publiceren(rapportage=rapportage, door=demo["college"])
+        return rapportage
+
+    return maak
 
 
 @pytest.fixture

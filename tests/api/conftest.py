@@ -5,9 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from accounts.models import User
-from rapportage import services
-
 _dag = itertools.count(1)
 
 
@@ -19,36 +16,17 @@ def _snel_publiceren(settings, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def demo(programma):
-    """The demo accounts by username; the demo programme has one published edition already."""
-    return {u.username: u for u in User.objects.all()}
+def maak_editie(maak_editie):
+    """tests/conftest.py's maak_editie, each edition on a peildatum of its own unless one is given."""
 
-
-@pytest.fixture
-def maak_editie(demo):
-    """maak_editie(publiceren=True, …) → an edition by the manager, set and published by the college."""
-
-    def maak(*, peildatum=None, publiceren=False, vaststellen=False, **velden):
-        peildatum = peildatum or date(2024, 4, 30) - timedelta(days=next(_dag))
-        rapportage = services.rapportage_aanmaken(
-            door=demo["manager"],
-            pc_moment=velden.pop("pc_moment", "viermaandsrapportage"),
-            jaar=velden.pop("jaar", peildatum.year),
-            titel=velden.pop("titel", f"Viermaandsrapportage {peildatum.year}"),
-            peildatum=peildatum,
-            zaaknummer=velden.pop("zaaknummer", "3612345"),
-            toelichtingen=velden.pop("toelichtingen", {"financien": "De besparingen lopen achter op Jeugd."}),
-        )
-        if vaststellen or publiceren:
-            rapportage = services.vaststellen(rapportage=rapportage, door=demo["college"])
-        if publiceren:
-            rapportage = services.publiceren(rapportage=rapportage, door=demo["college"])
-        return rapportage
+    def maak(*, peildatum=None, **velden):
+        return maak_editie(peildatum=peildatum or date(2024, 4, 30) - timedelta(days=next(_dag)), **velden)
 
     return maak
 
 
 def json_van(antwoord) -> dict:
+    """The JSON of an API answer (or a problem), after checking it is JSON."""
     assert antwoord["Content-Type"].startswith(("application/json", "application/problem+json")), antwoord[
         "Content-Type"
     ]

@@ -169,3 +169,4 @@ def test_a_motie_numbered_with_a_slash_has_a_working_link(client, demo, maak_edi
 def test_the_bare_api_address_is_a_problem_not_an_html_page(client, db):
     antwoord = client.get("/api")
     assert antwoord.status_code == 404 and antwoord["Content-Type"] == "application/problem+json"
+    assert antwoord["API-Version"] and antwoord["Access-Control-Allow-Origin"] == "*"

@@ -162,7 +162,7 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class RolAdmin(GroupAdmin):
-    """The roles are Django groups made in code after every migrate (accounts/roles.py merges each app's rollen.py):
+    """The roles are Django groups made in code after every migrate (accounts/services.py merges each app's rollen.py):
     a change here would be overwritten, so they are shown, not edited or deleted."""
 
     def has_add_permission(self, request):

@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Gebruikers en rollen"
 
     def ready(self):
-        from accounts.roles import rollen_synchroniseren
+        from accounts.services import rollen_synchroniseren
 
         # Every fresh database gets the role groups and their permissions.
         post_migrate.connect(rollen_synchroniseren, dispatch_uid="accounts.rollen_synchroniseren")

@@ -1,5 +1,4 @@
-from accounts.informatiepiramide import niveaus_voor
-from accounts.navigatie import hoofdmenu
+from accounts.selectors import hoofdmenu, niveaus_voor
 
 
 def informatiepiramide(request):

@@ -1,4 +1,4 @@
-"""Which role holds which permission on the accounts side (merged by accounts.roles).
+"""Which role holds which permission on the accounts side (merged by accounts.services.rol_permissies).
 
 The beheerder manages accounts and sees the failed logins that django-axes counts and unlocks an account or address early (admin,
 "Inlogpogingen": the action "Ontgrendelen" removes the attempts, so it needs delete). The beheerder is no

@@ -12,8 +12,10 @@ Changing who holds which role, with separation of duties (issue 30).
 
 import logging
 from dataclasses import dataclass, field
+from importlib import import_module
 
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -176,3 +178,37 @@ def roltoekenning_beoordelen(
     toekenning.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "beoordeeld_vanaf"])
     _log(toekenning, "goedkeuring" if goedkeuren else "afwijzing", door, adres)
     return toekenning
+
+
+# --- the role groups themselves -----------------------------------------------------------------------------------
+# Role groups and their model permissions are created in code so every fresh database has them. Code asks about
+# permissions (`user.has_perm`), never about group names. Each app declares which role holds which of its
+# permissions in `<app>/rollen.py` (a dict `ROL_PERMISSIES`); these two merge them and sync the groups after every
+# migrate (accounts.apps).
+
+
+def rol_permissies() -> dict[str, set[str]]:
+    """Role → set of 'app_label.codename', merged from every installed app's `rollen.py`."""
+    samengevoegd: dict[str, set[str]] = {rol: set() for rol in Rol.values}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.rollen")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.rollen":
+                raise
+            continue
+        for rol, codes in module.ROL_PERMISSIES.items():
+            samengevoegd[rol].update(codes)
+    return samengevoegd
+
+
+def rollen_synchroniseren(sender=None, **kwargs) -> None:
+    """Create the role groups and give each exactly its declared permissions (idempotent)."""
+    permissies = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type")
+    }
+    for rol, codes in rol_permissies().items():
+        group, _ = Group.objects.get_or_create(name=rol)
+        # Permissions of apps not migrated yet are skipped; the next post_migrate adds them.
+        group.permissions.set([permissies[code] for code in sorted(codes) if code in permissies])

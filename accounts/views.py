@@ -1,7 +1,7 @@
 from django.shortcuts import redirect
 
-from accounts.informatiepiramide import URL_NAMEN
 from accounts.permissions import eigen_niveau
+from accounts.selectors import URL_NAMEN
 
 
 def start(request):

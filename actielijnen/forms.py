@@ -1,17 +1,28 @@
-"""Forms validate input (in Dutch, next to the field); services do the writing."""
+"""Forms validate input (in Dutch, next to the field); services do the writing.
+
+Also the first planning of an activity (`PlanningVastleggenForm`) and the risk register's filters and
+assessment (`RisicoregisterFilterForm`, `ProgrammarisicoBeoordelenForm`)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from actielijnen.constants import SCORE_SCHAAL, ActiviteitStatus, Fase, RagStatus, RisicoStatus
-from actielijnen.kwartaal import kwartaal_valideren
 from actielijnen.models import Actielijn, Mijlpaal, Opdrachtbeschrijving, Risico, Thema
+from actielijnen.risicoregister import (
+    SOORT_ACTIVITEIT,
+    SOORT_PROGRAMMA,
+    SORTERING_CODE,
+    SORTERING_SCORE,
+)
 from actielijnen.selectors import RAG_KEUZES, SIGNALEN
 from actielijnen.services import jaarsamenvattingen_gezien
-from bronnen.gelijktijdigheid import origineel_toevoegen
-from bronnen.periode import OngeldigePeriode, Periode
+from kern.gelijktijdigheid import origineel_toevoegen
+from kern.notatie import OngeldigePeriode, Periode, kwartaal_valideren
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -257,3 +268,125 @@ class BesluitForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("datum", timezone.localdate())
+
+
+# --- planning: The form for an activity's first planning (the opdrachtgever's decision); changes use PlanningswijzigingForm.
+
+PLANNING_VELDEN = ("geplande_start", "gepland_einde")
+
+
+class PlanningVastleggenForm(forms.Form):
+    """Start and end as quarters; a value the activity already has is shown but cannot be changed here."""
+
+    geplande_start = forms.CharField(
+        label="Geplande start",
+        max_length=7,
+        required=False,
+        validators=[kwartaal_valideren],
+        help_text="Het kwartaal waarin de activiteit begint, bijvoorbeeld 2025-Q1.",
+    )
+    gepland_einde = forms.CharField(
+        label="Gepland einde",
+        max_length=7,
+        required=False,
+        validators=[kwartaal_valideren],
+        help_text="Het kwartaal waarin de activiteit klaar is, bijvoorbeeld 2026-Q4.",
+    )
+
+    def __init__(self, *args, activiteit, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in PLANNING_VELDEN:
+            waarde = getattr(activiteit, naam)
+            if waarde:
+                # Disabled: a direct POST cannot change it; the stored value is what the form cleans to.
+                self.fields[naam].initial = waarde
+                self.fields[naam].disabled = True
+                self.fields[naam].help_text = "Al vastgelegd; wijzigen kan met een planningswijziging."
+        origineel_toevoegen(self, activiteit, PLANNING_VELDEN)
+
+    def clean(self):
+        data = super().clean()
+        for naam in PLANNING_VELDEN:
+            if naam not in self.errors and not data.get(naam):
+                self.add_error(naam, "Geef een kwartaal als 2023-Q2.")
+        start, einde = data.get("geplande_start"), data.get("gepland_einde")
+        if start and einde and not self.errors and start > einde:
+            self.add_error("gepland_einde", "Het einde ligt vóór de start.")
+        return data
+
+
+# --- risico's: The risk register's forms: its filters, and the manager's assessment of a programme risk.
+
+# The fields the assessment changes: the hidden token carries them, so a stale save is refused.
+BEOORDELING_VELDEN = ("kans", "impact", "eigenaar", "beheersmaatregel", "status")
+
+
+class RisicoregisterFilterForm(forms.Form):
+    """The register's filters (GET); nonsense in the address gives the unfiltered register, never an error."""
+
+    soort = forms.ChoiceField(
+        label="Soort",
+        choices=[
+            ("", "Alle"),
+            (SOORT_PROGRAMMA, "Programma (basisrisico's)"),
+            (SOORT_ACTIVITEIT, "Activiteit"),
+        ],
+        required=False,
+    )
+    status = forms.ChoiceField(label="Status", choices=[("", "Alle"), *RisicoStatus.choices], required=False)
+    boven_drempel = forms.BooleanField(label="Alleen actieve risico's met score 15 of hoger", required=False)
+    sortering = forms.ChoiceField(
+        label="Sorteren op",
+        choices=[(SORTERING_SCORE, "Score, hoogste eerst"), (SORTERING_CODE, "Code en activiteit")],
+        required=False,
+    )
+
+
+def _programmaorganisatie():
+    """Who can own a risk: active people who may read the risk register (the programme organisation)."""
+    recht = Permission.objects.filter(content_type__app_label="actielijnen", codename="view_risico")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__permissions__in=recht) | Q(user_permissions__in=recht))
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class ProgrammarisicoBeoordelenForm(forms.Form):
+    """The manager's assessment of a programme risk: kans, impact, owner, measure, status and why."""
+
+    kans = forms.TypedChoiceField(
+        label="Kans (1–5)",
+        choices=[("", "Kies een kans"), *SCORE_SCHAAL],
+        coerce=int,
+        help_text="1 = zeer onwaarschijnlijk, 5 = vrijwel zeker.",
+    )
+    impact = forms.TypedChoiceField(
+        label="Impact (1–5)",
+        choices=[("", "Kies een impact"), *SCORE_SCHAAL],
+        coerce=int,
+        help_text="1 = nauwelijks gevolgen, 5 = zeer grote gevolgen.",
+    )
+    eigenaar = forms.ModelChoiceField(label="Eigenaar", queryset=None, empty_label="Kies een eigenaar")
+    beheersmaatregel = forms.CharField(
+        label="Beheersmaatregel", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    status = forms.ChoiceField(label="Status", choices=RisicoStatus.choices)
+    toelichting = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Waarom deze beoordeling? Komt in het risicolog.",
+        error_messages={"required": "Schrijf waarom u het risico zo beoordeelt; dit komt in het risicolog."},
+    )
+
+    def __init__(self, *args, risico: Risico, **kwargs):
+        kwargs.setdefault("initial", {naam: getattr(risico, naam) for naam in BEOORDELING_VELDEN})
+        super().__init__(*args, **kwargs)
+        self.fields["eigenaar"].queryset = _programmaorganisatie()
+        self.fields["eigenaar"].label_from_instance = lambda u: u.weergavenaam()
+        self.fields["kans"].error_messages["required"] = "Kies de kans (1 tot en met 5)."
+        self.fields["impact"].error_messages["required"] = "Kies de impact (1 tot en met 5)."
+        self.fields["eigenaar"].error_messages["required"] = "Kies wie eigenaar van dit risico is."
+        origineel_toevoegen(self, risico, BEOORDELING_VELDEN)

@@ -2,7 +2,7 @@
 
 Each function returns a plain dict (the figure's JSON) for `json_script`; every template that shows one also
 shows a caption and a data table with the same numbers (WCAG 1.1.1). The look (font, Dutch number formats,
-colours, legend below the plot) is the house style of bronnen.grafiekstijl, shared by every chart.
+colours, legend below the plot) is the house style of kern.grafiekstijl, shared by every chart.
 
 The dicts are written directly in plotly's JSON form rather than through `plotly.graph_objects`: validating a
 go.Figure and serialising it cost more than all the queries of the college page (about 10 ms a figure, where the
@@ -12,9 +12,8 @@ dict takes microseconds). tests/test_grafieken_als_dict.py checks them against g
 from datetime import date
 
 from actielijnen.constants import RagStatus
-from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde
-from bronnen import grafiekstijl
-from bronnen.notatie import format_getal
+from kern import grafiekstijl
+from kern.notatie import format_getal, kwartaal_begin, kwartaal_einde
 
 RAG_KLEUREN = grafiekstijl.STOPLICHT_KLEUREN
 RAG_NAMEN = {**{rag.value: rag.label for rag in RagStatus}, "onbekend": "Onbekend: nog geen update"}

@@ -3,7 +3,7 @@ The risk register's reads: every risk of the programme (the ten basisrisico's of
 activities), filtered and sorted, and one risk with its log of changes.
 
 A fixed number of queries whatever the number of risks or log entries: the last change is a subquery, names
-come in with select_related, and the history is one page of bronnen.geschiedenis.
+come in with select_related, and the history is one page of kern.geschiedenis.
 """
 
 from dataclasses import dataclass
@@ -15,7 +15,7 @@ from actielijnen.constants import RisicoStatus
 from actielijnen.models import Risico, RisicoWijziging
 from actielijnen.models.risico import RISICO_DREMPEL
 from actielijnen.permissions import mag_interne_gegevens_zien
-from bronnen.geschiedenis import geschiedenis
+from kern.geschiedenis import geschiedenis
 
 SOORT_PROGRAMMA = "programma"
 SOORT_ACTIVITEIT = "activiteit"

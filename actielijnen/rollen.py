@@ -1,4 +1,4 @@
-"""Which role holds which permission on the programme's models (merged by accounts.roles).
+"""Which role holds which permission on the programme's models (merged by accounts.services.rol_permissies).
 
 The levels of the informatiepiramide are custom permissions on Activiteit (`view_uitvoering`, `view_management`,
 `view_college`, `view_raad`); accounts/permissions.py maps each level to one of them. Object rules (a trekker

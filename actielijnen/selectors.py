@@ -40,7 +40,7 @@ from actielijnen.models import (
 )
 from actielijnen.permissions import activiteiten_betrokken, akkoord_rollen, mag_interne_gegevens_zien
 from actielijnen.risicoregister import aantal_boven_drempel
-from bronnen.geschiedenis import geschiedenis
+from kern.geschiedenis import geschiedenis
 
 # An update is "binnenkort" due within this many days.
 BINNENKORT_DAGEN = 7

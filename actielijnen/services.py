@@ -39,7 +39,7 @@ from actielijnen.models import (
     RisicoWijziging,
     Voortgangsrapportage,
 )
-from bronnen.gelijktijdigheid import GelijktijdigeWijziging, Wijziging, controleren, ondertekenen
+from kern.gelijktijdigheid import GelijktijdigeWijziging, Wijziging, controleren, ondertekenen
 
 # Reminders go out this many days before the due date, and again this many days after it.
 HERINNERING_DAGEN_VOORAF = 3

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from actielijnen import risicoviews, views
+from actielijnen.views import activiteiten as views
+from actielijnen.views import risicos
 
 app_name = "actielijnen"
 urlpatterns = [
@@ -14,9 +15,9 @@ urlpatterns = [
         name="planningswijziging_akkoord",
     ),
     # The risk register: before "<slug:sleutel>/", which would otherwise take "risicos" for an activity.
-    path("risicos/", risicoviews.risicoregister_view, name="risicoregister"),
-    path("risicos/<int:pk>/", risicoviews.risico_detail, name="risico_detail"),
-    path("risicos/<int:pk>/beoordelen/", risicoviews.risico_beoordelen, name="risico_beoordelen"),
+    path("risicos/", risicos.risicoregister_view, name="risicoregister"),
+    path("risicos/<int:pk>/", risicos.risico_detail, name="risico_detail"),
+    path("risicos/<int:pk>/beoordelen/", risicos.risico_beoordelen, name="risico_beoordelen"),
     path("<slug:sleutel>/", views.activiteit_detail, name="activiteit_detail"),
     path("<slug:sleutel>/geschiedenis/", views.activiteit_geschiedenis, name="activiteit_geschiedenis"),
     path("<slug:sleutel>/voortgang/", views.voortgang_create, name="voortgang_create"),

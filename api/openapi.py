@@ -11,16 +11,7 @@ proxy), the Dutch description linking the changelog, the contact, and the header
 
 from django.conf import settings
 
-from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
-from drf_spectacular.settings import patched_settings
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularJSONAPIView
-from rest_framework.permissions import AllowAny
-
 from api.constants import API_VERSIE, BASISPAD, GEMEENTE, GEMEENTE_URL, MAX_PAGINAGROOTTE
-from api.views import ALGEMENE_FOUTEN, ApiView
-from rapportage.editiegrens import alleen_edities
 from rapportage.open_data import LICENTIE, LICENTIE_URL
 
 TAGS = [
@@ -103,31 +94,3 @@ def afwerken(result, generator, request, public):
                     "$ref": "#/components/headers/Access-Control-Allow-Origin"
                 }
     return result
-
-
-class OpenApi(ApiView, SpectacularJSONAPIView):
-    """The document as application/json (or application/vnd.oai.openapi+json when asked)."""
-
-    renderer_classes = [OpenApiJsonRenderer2, OpenApiJsonRenderer]
-    authentication_classes = []
-    permission_classes = [AllowAny]
-    urlconf = "api.urls"
-    custom_settings = INSTELLINGEN
-
-    @extend_schema(
-        operation_id="openapiOphalen",
-        summary="OpenAPI-document",
-        description="Dit document: de beschrijving van de API volgens OpenAPI 3.",
-        tags=["documentatie"],
-        responses={
-            200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het OpenAPI-document."),
-            **ALGEMENE_FOUTEN,
-        },
-    )
-    def get(self, request, *args, **kwargs):
-        # Always Dutch: drf-spectacular's own ?lang= (another language per request) is not offered.
-        with patched_settings(self.custom_settings):
-            return self._get_schema_response(request)
-
-
-openapi = alleen_edities(OpenApi.as_view())

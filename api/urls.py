@@ -6,7 +6,7 @@ The last pattern takes every other address under /api/ (a trailing slash include
 
 from django.urls import path
 
-from api import openapi, views
+from api import views
 
 app_name = "api"
 urlpatterns = [
@@ -23,7 +23,7 @@ urlpatterns = [
     # <path:>: the griffie numbers moties as it likes ("2024/03"); the key is data, not a path segment of ours.
     path("api/v1/moties/<path:sleutel>", views.motie, name="motie"),
     path("api/v1/catalogus", views.catalogus_view, name="catalogus"),
-    path("api/v1/openapi.json", openapi.openapi, name="openapi"),
+    path("api/v1/openapi.json", views.openapi, name="openapi"),
     path("api/v1/wijzigingen", views.wijzigingen, name="wijzigingen"),
     path("api", views.niet_gevonden, {"rest": ""}, name="niet_gevonden_wortel"),
     path("api/<path:rest>", views.niet_gevonden, name="niet_gevonden"),

@@ -13,9 +13,13 @@ from pathlib import Path
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
+from drf_spectacular.settings import patched_settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import serializers
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,6 +28,7 @@ from api import catalogus, selectors
 from api import serializers as s
 from api.constants import API_VERSIE, PROBLEEM_MEDIA_TYPE, SECTIES
 from api.fouten import SCHUINE_STREEP, NietGevonden, OngeldigeParameter
+from api.openapi import INSTELLINGEN
 from api.paginering import GEHEEL_GETAL, PAGINA, PAGINAGROOTTE_PARAMETER, Paginering
 from monitoring.weergave import drempel
 from rapportage.editiegrens import alleen_edities
@@ -611,3 +616,31 @@ motie = _als_view(Motie)
 catalogus_view = _als_view(Catalogus)
 wijzigingen = _als_view(Wijzigingen)
 niet_gevonden = _als_view(NietGevondenView)
+
+
+class OpenApi(ApiView, SpectacularJSONAPIView):
+    """The document as application/json (or application/vnd.oai.openapi+json when asked)."""
+
+    renderer_classes = [OpenApiJsonRenderer2, OpenApiJsonRenderer]
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    urlconf = "api.urls"
+    custom_settings = INSTELLINGEN
+
+    @extend_schema(
+        operation_id="openapiOphalen",
+        summary="OpenAPI-document",
+        description="Dit document: de beschrijving van de API volgens OpenAPI 3.",
+        tags=["documentatie"],
+        responses={
+            200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het OpenAPI-document."),
+            **ALGEMENE_FOUTEN,
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        # Always Dutch: drf-spectacular's own ?lang= (another language per request) is not offered.
+        with patched_settings(self.custom_settings):
+            return self._get_schema_response(request)
+
+
+openapi = alleen_edities(OpenApi.as_view())

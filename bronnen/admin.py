@@ -7,8 +7,8 @@ from django.core.exceptions import FieldDoesNotExist, FieldError, PermissionDeni
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from bronnen.gelijktijdigheid import VELDNAAM, gelijktijdig_form
 from bronnen.models import Brondocument, Datakwaliteitsnotitie
+from kern.gelijktijdigheid import VELDNAAM, gelijktijdig_form
 
 # The worker's queue records hold task arguments and tracebacks for developers; people follow their own jobs on
 # /taken/<id>/ (Achtergrondtaak), so the queue is no part of the beheer (django_tasks_db registers it itself).

@@ -16,7 +16,7 @@ from django.template import loader
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
-from accounts.navigatie import hoofdmenu
+from accounts.selectors import hoofdmenu
 from hengelo_sd import beveiligingskoppen
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_tasks",
     "django_tasks_db",
+    "kern",
     "bronnen",
     "accounts",
     "actielijnen",
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "api",
 ]
+if DEBUG:
+    # Development tools and the demo's example history (benchmarks, soak, test data, `demo_laden`): above every
+    # floor, outside the product; never installed in production (its AppConfig refuses to start without DEBUG).
+    INSTALLED_APPS.append("ontwikkeling")
 
 MIDDLEWARE = [
     # Under /api/: API-Version and CORS on every response, and errors as problem+json, also those that never
@@ -142,7 +147,7 @@ USE_I18N = True
 USE_TZ = True
 # Decimal comma from the nl locale (47,3), but no automatic thousands dot: Django cannot tell a year (or an id)
 # from an amount, so every integer template output became "2.023". Figures that want grouping (1.605,
-# € 1.506.000) go through bronnen.notatie.format_getal (filters `getal`, `bedrag`, `cijfer`, `klein_aantal`).
+# € 1.506.000) go through kern.notatie.format_getal (filters `getal`, `bedrag`, `cijfer`, `klein_aantal`).
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"

@@ -41,7 +41,7 @@ urlpatterns = [
     path("activiteiten/", include("actielijnen.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("participatie/", include("participatie.urls")),
-    path("taken/", include("bronnen.urls")),
+    path("taken/", include("kern.urls")),
     path("", include("rapportage.urls")),
     # The read-only public API under /api/v1 (issue 27); its last pattern answers every other /api/ address.
     path("", include("api.urls")),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from import_export.formats import base_formats
 
-from bronnen.notatie import format_getal
+from kern.notatie import format_getal
 
 EXCEL_MAX_RIJEN = 1_048_576  # rows per sheet, the header row included
 EXCEL_MAX_KOLOMMEN = 16_384  # columns per sheet (A … XFD)

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from import_export.forms import ImportForm as ImportExportImportForm
 
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import origineel_toevoegen
+from kern.gelijktijdigheid import origineel_toevoegen
 from monitoring.constants import FitGap
 from monitoring.importbestand import EXTENSIES
 from monitoring.uploadgrens import controleer_grootte, grootte_tekst, maximum

@@ -1,11 +1,11 @@
 """Plotly figures for the monitoring pages, as dicts for `json_script` (drawn by static/js/grafiek.js).
 
 Written as plotly JSON directly (see actielijnen/grafieken.py: go.Figure is the slow part of a page), in the
-house style of bronnen.grafiekstijl: Dutch number formats, "€ 8 mln" on money axes, legend below the plot.
+house style of kern.grafiekstijl: Dutch number formats, "€ 8 mln" on money axes, legend below the plot.
 """
 
-from bronnen import grafiekstijl
-from bronnen.notatie import format_getal
+from kern import grafiekstijl
+from kern.notatie import format_getal
 from monitoring.constants import Eenheid, MetingSoort
 
 _STIJL = {

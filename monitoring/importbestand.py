@@ -31,8 +31,7 @@ from django.conf import settings
 
 import openpyxl
 
-from bronnen.notatie import Getal
-from bronnen.periode import MAANDEN
+from kern.notatie import MAANDEN, Getal
 
 # An .xlsx may unpack to at most this many bytes, and compress at most this well (zip bombs reach 1000:1).
 MAX_ONGECOMPRIMEERD = getattr(settings, "IMPORT_MAX_ONGECOMPRIMEERD", 300 * 1024 * 1024)

@@ -19,15 +19,17 @@ from decimal import Decimal
 
 from django.db.models import Max, Min, Q
 
-from bronnen.notatie import (
+from kern.notatie import (
     Getal,
+    OngeldigePeriode,
     OngeldigGetal,
+    Periode,
     format_getal,
     is_geen_waarde,
     parse_getal,
     parse_meervoudig,
+    periode_tekst,
 )
-from bronnen.periode import OngeldigePeriode, Periode, periode_tekst
 from monitoring.constants import Eenheid, Indeling, MetingSoort, MetingStatus
 from monitoring.importbestand import Cel
 from monitoring.models import Indicator, Meting, Vergelijkingsgebied, Wijk

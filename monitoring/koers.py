@@ -14,7 +14,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from bronnen.notatie import format_getal
+from kern import palet
+from kern.notatie import format_getal
 from monitoring.constants import Eenheid, Richting
 
 NIET_TE_BEPALEN = "Niet te bepalen"
@@ -153,7 +154,7 @@ def reeks_tekst(realisaties: list[Punt], tekst: Callable[[Punt], str]) -> str:
 
 # A sparkline: small enough for a table cell, drawn on the server (no JavaScript; the same in the PDF).
 BREEDTE, HOOGTE, MARGE = 72, 20, 3
-INKT = "#1a1a1a"
+INKT = palet.INKT
 
 
 def _r(getal: float) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from actielijnen.models import Modellaag
 from bronnen.laden import Verslag, lees_fixture, upsert
 from bronnen.models import Brondocument
-from bronnen.notatie import parse_getal
+from kern.notatie import parse_getal
 from monitoring.constants import (
     Bedragseenheid,
     FinancienSoort,

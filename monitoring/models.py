@@ -17,7 +17,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bronnen.models import Brondocument, Datakwaliteitsnotitie
-from bronnen.periode import OngeldigePeriode, Periode
+from bronnen.velden import BronVeld
+from kern.notatie import OngeldigePeriode, Periode
 from monitoring.constants import (
     Bedragseenheid,
     Domein,
@@ -46,7 +47,7 @@ class Informatieniveau(models.Model):
     type_indicatoren = models.CharField("type indicatoren", max_length=200, blank=True)
     bronnen = models.TextField("bronnen", blank=True)
     voorbeelden = models.TextField("voorbeelden", blank=True)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -71,7 +72,7 @@ class Doel(models.Model):
         blank=True,
         related_name="subdoelen",
     )
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -112,7 +113,7 @@ class Vergelijkingsgebied(models.Model):
         help_text="Bijvoorbeeld GM0153 voor een gemeente.",
     )
     soort = models.CharField("soort", max_length=10, choices=GebiedSoort)
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -149,7 +150,7 @@ class Indicator(models.Model):
         blank=True,
         related_name="indicatoren",
     )
-    bron = models.CharField("bron van de data", max_length=200, blank=True)
+    bron = BronVeld("bron van de data", blank=True)
     fitgap = models.CharField("fit-gap", max_length=10, choices=FitGap, blank=True)
     fitgap_toelichting = models.TextField("toelichting fit-gap", blank=True)
     fitgap_eigenaar = models.ForeignKey(
@@ -255,7 +256,7 @@ class Import(models.Model):
 
 
 def _periode_controleren(periode: str) -> None:
-    """A ValidationError on the field `periode` unless it is a year, quarter or month (bronnen.periode)."""
+    """A ValidationError on the field `periode` unless it is a year, quarter or month (kern.notatie)."""
     try:
         Periode.parse(periode)
     except OngeldigePeriode as exc:
@@ -294,7 +295,7 @@ class Meting(models.Model):
         blank=True,
         help_text="Zoveel decimalen als de bron schrijft (15,0% → 1); leeg: zo weinig als nodig.",
     )
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     status = models.CharField("status", max_length=12, choices=MetingStatus, default=MetingStatus.DEFINITIEF)
     via_import = models.ForeignKey(
         Import,
@@ -378,7 +379,7 @@ class AndereBronwaarde(models.Model):
     brondocument = models.ForeignKey(
         Brondocument, verbose_name="brondocument", on_delete=models.PROTECT, related_name="+"
     )
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     cel = models.CharField("cel zoals gedrukt", max_length=60)
     waarde = models.DecimalField(
         "waarde",
@@ -411,7 +412,7 @@ class Databedrevenheidspijler(models.Model):
 
     naam = models.CharField("naam", max_length=50, unique=True)
     volgorde = models.PositiveSmallIntegerField("volgorde")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -449,7 +450,7 @@ class Scenario(models.Model):
 
     nummer = models.PositiveSmallIntegerField("nummer", unique=True)
     naam = models.CharField("naam", max_length=100)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -480,7 +481,7 @@ class Bedrag(models.Model):
         related_name="bedragen",
     )
     bedrag = models.DecimalField("bedrag (euro)", max_digits=16, decimal_places=2)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     toelichting = models.TextField("toelichting", blank=True)
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
@@ -519,7 +520,7 @@ class Scenariototaal(models.Model):
         default=False,
         help_text="Het gedrukte totaal (omgerekend naar euro) is niet gelijk aan de som van Jeugd, Wmo en W&I.",
     )
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -559,7 +560,7 @@ class Piramidestand(models.Model):
     )
     periode = models.CharField("periode", max_length=7)
     aantal_clienten = models.PositiveIntegerField("aantal cliënten")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -594,7 +595,7 @@ class Kerncijfer(models.Model):
         help_text="Kleine aantallen worden voor college, raad en inwoners verborgen.",
     )
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 

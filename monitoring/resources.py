@@ -26,7 +26,7 @@ from monitoring.importregels import GEWIJZIGD, NIEUW, Fout, OngeldigeIndeling, a
 from monitoring.models import Meting
 
 
-def _dataset(data: bytes, bestandsnaam: str) -> tablib.Dataset:
+def als_dataset(data: bytes, bestandsnaam: str) -> tablib.Dataset:
     """The rows importbestand reads, as a tablib dataset: the first non-empty row is the header."""
     rijen = [cellen for _nummer, cellen in lees_rijen(io.BytesIO(data), bestandsnaam)]
     dataset = tablib.Dataset()
@@ -48,7 +48,7 @@ class OpgemaaktXLSX(base_formats.XLSX):
     """.xlsx as a person sees it in Excel: the first non-empty row is the header, every cell as importbestand reads it."""
 
     def create_dataset(self, in_stream):
-        return _dataset(in_stream, "import.xlsx")
+        return als_dataset(in_stream, "import.xlsx")
 
 
 class OpgemaakteCSV(base_formats.CSV):
@@ -63,7 +63,7 @@ class OpgemaakteCSV(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        return _dataset(in_stream, "import.csv")
+        return als_dataset(in_stream, "import.csv")
 
 
 # The admin import's formats: the two the import page reads, in this order (the choice "0" is .csv).

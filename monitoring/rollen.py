@@ -1,4 +1,4 @@
-"""Which role holds which permission on monitoring's models (merged by accounts.roles).
+"""Which role holds which permission on monitoring's models (merged by accounts.services.rol_permissies).
 
 Pages ask `user.has_perm` (see monitoring/permissions.py):
 - indicators: `view_indicator` — every role of the programme and the college;

@@ -28,8 +28,8 @@ from django.db.models.functions import RowNumber, Substr
 from django.db.models.lookups import In
 
 from actielijnen.permissions import mag_interne_gegevens_zien
-from bronnen.geschiedenis import geschiedenis
 from bronnen.models import Datakwaliteitsnotitie
+from kern.geschiedenis import geschiedenis
 from monitoring import koers
 from monitoring.constants import Domein, FinancienSoort, FitGap, MetingSoort
 from monitoring.models import (

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from bronnen.gelijktijdigheid import controleren
-from bronnen.meervoud import aantal_met
+from kern.gelijktijdigheid import controleren
+from kern.notatie import aantal_met
 from monitoring.constants import MetingStatus
 from monitoring.importbestand import OngeldigBestand, geschat_aantal_rijen, lees_rijen
 from monitoring.importregels import (

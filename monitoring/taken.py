@@ -1,7 +1,7 @@
 """
 Monitoring's background jobs: checking and committing an import, undoing one, the XLSX export.
 
-Each is a django-tasks task run by `manage.py db_worker`; `bronnen.taken.uitvoering` marks the job and carries
+Each is a django-tasks task run by `manage.py db_worker`; `kern.taken.uitvoering` marks the job and carries
 its progress. The arguments are JSON (ids and file names): the worker is another process than the request.
 
 Uploaded files are content-addressed: MEDIA_ROOT/imports/<sha256>.<ext>. A committed file is the evidence behind
@@ -21,8 +21,8 @@ from django.urls import reverse
 
 from django_tasks import task
 
-from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import TaakGeweigerd, map_exports, map_taken, uitvoering
+from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
+from kern.taken import TaakGeweigerd, map_exports, map_taken, uitvoering
 from monitoring import export as exporteren
 from monitoring.models import Import
 from monitoring.services import ImportGeweigerd, Importresultaat, import_ongedaan_maken, metingen_importeren
@@ -206,7 +206,7 @@ def export_xlsx(*, taak_id: int) -> None:
         pad = map_exports() / f"{int(taak_id)}-{secrets.token_hex(8)}.xlsx"
         pad.parent.mkdir(parents=True, exist_ok=True)
         exporteren.xlsx_schrijven(stap.taak.gebruiker, pad, voortgang=stap.voortgang)
-        # Removed EXPORT_BEWAARUREN after the job by `manage.py opruimen` (bronnen.taken.verlopen_bestanden_opruimen).
+        # Removed EXPORT_BEWAARUREN after the job by `manage.py opruimen` (kern.taken.verlopen_bestanden_opruimen).
         stap.bestand = str(pad.relative_to(settings.MEDIA_ROOT))
         stap.resultaat = {"bestandsnaam": XLSX_NAAM, "terug_url": reverse("monitoring:export")}
         stap.melding = "Het bestand is klaar."

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 
-from bronnen.notatie import format_getal
+from kern.notatie import format_getal
 
 MB = 1024 * 1024  # what a file manager calls a megabyte
 

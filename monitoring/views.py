@@ -7,9 +7,9 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from actielijnen.formulieren import formulier_verwerken
-from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import AL_GESTART, taak_starten, taak_starten_eenmalig, taken_van
+from kern.forms import formulier_verwerken
+from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
+from kern.taken import AL_GESTART, taak_starten, taak_starten_eenmalig, taken_van
 from monitoring import export as exporteren
 from monitoring import grafieken, selectors, services, taken
 from monitoring.forms import DoorvoerForm, FitgapForm, ImportForm, KoppelingenForm
@@ -211,7 +211,7 @@ def import_view(request):
             bestandsnaam=upload.name,
         )
         request.session[SESSIE_SLEUTEL] = {"taak": taak.pk}
-        return redirect("bronnen:taak", pk=taak.pk)
+        return redirect("kern:taak", pk=taak.pk)
     if request.method == "POST":
         return _doorvoeren(request)
     context = _import_context(request)
@@ -271,7 +271,7 @@ def _doorvoeren(request):
         alleen_geldige=bool(form.cleaned_data.get("alleen_geldige", False)),
         controle_taak_id=controle.pk,
     )
-    return redirect("bronnen:taak", pk=taak.pk)
+    return redirect("kern:taak", pk=taak.pk)
 
 
 # The data team's import history: a page at a time, newest first.
@@ -307,7 +307,7 @@ def import_ongedaan_maken_view(request, pk):
             gebruiker=request.user,
             import_id=record.pk,
         )
-        return redirect("bronnen:taak", pk=taak.pk)
+        return redirect("kern:taak", pk=taak.pk)
     status = 409 if request.method == "POST" else 200
     return render(
         request, "monitoring/import_ongedaan_maken.html", {"imp": record, "reden": reden}, status=status
@@ -335,7 +335,7 @@ def export(request):
         )
         if not gestart:
             messages.info(request, AL_GESTART)
-        return redirect("bronnen:taak", pk=taak.pk)
+        return redirect("kern:taak", pk=taak.pk)
     return render(
         request, "monitoring/export.html", {"taken": taken_van(request.user, soorten=[Taaksoort.EXPORT_XLSX])}
     )

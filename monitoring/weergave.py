@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from bronnen.notatie import format_getal
+from kern.notatie import format_getal
 from monitoring.constants import Eenheid
 from monitoring.permissions import ziet_kleine_aantallen
 

@@ -1,11 +1,11 @@
 """Registers participatie's warnings, decisions and links on actielijnen's pages (see actielijnen/signalen.py);
-called once from ParticipatieConfig.ready()."""
+called once from ParticipatieConfig.ready(). Every registered function is a selector."""
 
 from actielijnen import signalen
 
 
 def registreren() -> None:
-    from participatie import communicatie, inkoop, overvraging, stappen
+    from participatie.selectors import communicatie, inkoop, overvraging, stappen
 
     signalen.signaalbron_registreren(inkoop.signalen)
     signalen.signaalbron_registreren(overvraging.signalen)

@@ -1,10 +1,10 @@
 """The timeline of the procurement tracks: per step its latest allowed window, its planned period and its expected
 period, late and critical steps marked by colour, pattern and name. A plain plotly dict in the house style
-(bronnen.grafiekstijl), drawn by static/js/grafiek.js; the page shows a table with the same dates beside it."""
+(kern.grafiekstijl), drawn by static/js/grafiek.js; the page shows a table with the same dates beside it."""
 
 from datetime import date
 
-from bronnen import grafiekstijl
+from kern import grafiekstijl, palet
 
 LABEL_LENGTE = 26
 DAG_MS = 86_400_000
@@ -36,7 +36,7 @@ def _balk(naam, rijen, kleur, breedte, patroon="", lijn=None) -> dict:
         "base": [r[1].isoformat() for r in rijen],
         "x": [max((r[2] - r[1]).days, 1) * DAG_MS for r in rijen],
         "width": breedte,
-        "marker": {"color": kleur, "pattern": {"shape": patroon, "fgcolor": "#ffffff"} if patroon else {}},
+        "marker": {"color": kleur, "pattern": {"shape": patroon, "fgcolor": palet.WIT} if patroon else {}},
         "customdata": [r[3] for r in rijen],
         "hovertemplate": "%{customdata}<extra></extra>",
     }
@@ -84,7 +84,7 @@ def tijdlijn(planningen) -> dict | None:
         return None
     data = []
     if venster:
-        data.append(_balk("Uiterste venster (teruggerekend)", venster, "#ffffff", 0.8, lijn=grafiekstijl.AS))
+        data.append(_balk("Uiterste venster (teruggerekend)", venster, palet.WIT, 0.8, lijn=grafiekstijl.AS))
     if gepland:
         data.append(_balk("Gepland", gepland, grafiekstijl.RASTER, 0.55))
     for soort, naam, kleur, patroon in SOORTEN:

@@ -8,7 +8,7 @@ with the lookups of `OPZOEKEN`. Idempotent (bronnen/laden.py): a second run chan
 
 from actielijnen.models import Activiteit
 from bronnen.laden import Verslag, lees_fixture, upsert
-from bronnen.notatie import parse_getal
+from kern.notatie import parse_getal
 from participatie.models import (
     Communicatiebudget,
     Communicatielijn,

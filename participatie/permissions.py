@@ -1,6 +1,11 @@
 """
-Who may do what in participatie: the one place its views and services ask. Code asks permissions
-(participatie/rollen.py) and the roles a person holds on an activity, never group names.
+Who may do what in participatie: the one place its views, forms, template tags and services ask. Code asks
+permissions (participatie/rollen.py) and the roles a person holds on an activity, never group names; nothing
+outside this module calls `user.has_perm`.
+
+Views use one decorator, `toegang_vereist(*predicaten)`, for what can be decided from the user alone; a rule on
+one object (an activity, a trajectory, a track) is a predicate the view asks after it has found the object, so
+that an unknown object is a 404 before a refusal is a 403.
 """
 
 from functools import wraps
@@ -8,21 +13,31 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from accounts.permissions import mag_niveau_openen
 from actielijnen.permissions import mag_bewerken
 
 
-def lezer_vereist(view):
-    """View decorator: anonymous users go to the login page; who may not read participatie (college, raad,
-    griffie) gets the Dutch 403."""
+def toegang_vereist(*predicaten):
+    """View decorator: anonymous users go to the login page; who fails any of `predicaten` (each asked with the
+    user, in order) gets the Dutch 403."""
 
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not mag_lezen(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not all(predicaat(request.user) for predicaat in predicaten):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+def mag_uitvoering_openen(user) -> bool:
+    """The level Uitvoering of the informatiepiramide (accounts/permissions.py): the forms of the programme
+    organisation."""
+    return mag_niveau_openen(user, "uitvoering")
 
 
 def mag_lezen(user) -> bool:
@@ -103,3 +118,81 @@ def mag_inbreng_schrijven(user, traject) -> bool:
     if mag_programmabreed_schrijven(user, "participatie.add_inbreng"):
         return True  # decided without loading the activity
     return mag_traject_schrijven(user, traject.activiteit, "participatie.add_inbreng")
+
+
+# --- Pages and buttons decided by a model permission alone ----------------------------------------------------
+
+# The pages of participatie the overview links to, each with the permission it asks (as the menu does).
+ONDERDEEL_PERMISSIES = {
+    "participatie:stakeholders": "participatie.view_stakeholder",
+    "participatie:trajecten": "participatie.view_participatietraject",
+    "participatie:inbreng_overzicht": "participatie.view_inbreng",
+    "participatie:wijken": "participatie.view_wijkkoppeling",
+    "participatie:evaluaties": "participatie.view_evaluatie",
+    "participatie:inkoop": "participatie.view_inkooptraject",
+    "participatie:communicatie": "participatie.view_communicatieactie",
+}
+
+
+def mag_onderdeel_openen(user, onderdeel: str) -> bool:
+    """Whether the overview links the page named `onderdeel` (a URL name of ONDERDEEL_PERMISSIES)."""
+    return user.is_authenticated and user.has_perm(ONDERDEEL_PERMISSIES[onderdeel])
+
+
+def mag_geheel_evalueren(user) -> bool:
+    """Step IV of the whole programme: opgavecoördinator, manager and datakernteam."""
+    return mag_programmabreed_schrijven(user, "participatie.add_evaluatie")
+
+
+def mag_stakeholder_toevoegen(user) -> bool:
+    """The shared register: whoever may add stakeholders (trekkers and the programme-wide roles)."""
+    return user.is_authenticated and user.has_perm("participatie.add_stakeholder")
+
+
+def mag_stakeholder_wijzigen(user) -> bool:
+    return user.is_authenticated and user.has_perm("participatie.change_stakeholder")
+
+
+def mag_traject_toevoegen(user) -> bool:
+    """Adding a trajectory at all; on which activity (or outside the programme) is mag_traject_schrijven."""
+    return user.is_authenticated and user.has_perm("participatie.add_participatietraject")
+
+
+def mag_eigen_wijken_koppelen(user) -> bool:
+    """Tying activities to wijken at all; which activities is mag_wijken_koppelen (a trekker: their own)."""
+    return user.is_authenticated and user.has_perm("participatie.add_wijkkoppeling")
+
+
+def mag_alle_wijken_koppelen(user) -> bool:
+    """The wijken of every activity: the manager (programme-wide) and the datakernteam (who changes every
+    activity)."""
+    return mag_eigen_wijken_koppelen(user) and (
+        user.has_perm("participatie.programmabreed_bijhouden")
+        or user.has_perm("actielijnen.change_activiteit")
+    )
+
+
+def mag_wijken_beheren(user) -> bool:
+    """The wijken themselves are the datakernteam's, in the admin (monitoring's model)."""
+    return user.is_authenticated and user.is_staff and user.has_perm("monitoring.add_wijk")
+
+
+def mag_communicatieactie_toevoegen(user) -> bool:
+    """Adding a communication action at all; for which activity (or overarching) is
+    mag_communicatieactie_schrijven, asked again by the service."""
+    return user.is_authenticated and user.has_perm("participatie.add_communicatieactie")
+
+
+def mag_inkooptraject_toevoegen(user) -> bool:
+    """A track for another domain: the datakernteam only."""
+    return user.is_authenticated and user.has_perm("participatie.add_inkooptraject")
+
+
+def mag_inkooptraject_wijzigen(user) -> bool:
+    """A track's name, date, owner and activities: manager and datakernteam."""
+    return user.is_authenticated and user.has_perm("participatie.change_inkooptraject")
+
+
+def mag_inkoopstap_toevoegen(user) -> bool:
+    """A step added to a track: manager and datakernteam."""
+    return user.is_authenticated and user.has_perm("participatie.add_inkooptrajectstap")

@@ -1,4 +1,4 @@
-"""Which role holds which permission on participatie's models (merged by accounts.roles).
+"""Which role holds which permission on participatie's models (merged by accounts.services.rol_permissies).
 
 The programme organisation (trekker, opdrachtgever, opgavecoördinator, manager, datakernteam) reads all of it.
 Who writes what, in short (object-level rules in participatie/permissions.py):

@@ -1,7 +1,7 @@
 """
 Backward planning of a procurement track (§2.3.1: "teruggerekend vanaf het moment waarop de te sluiten
 overeenkomsten in moeten gaan", with "bij iedere stap een verantwoorde termijn"). Pure Python: dataclasses in,
-dataclasses out, no database; participatie/inkoop.py feeds it the steps of a track.
+dataclasses out, no database; participatie/selectors/inkoop.py feeds it the steps of a track.
 
 Definitions (the track page shows them in plain Dutch, see `UITLEG`):
 - Backward, from the contract date D: the last step's uiterste_einde = D − its marge; each step's

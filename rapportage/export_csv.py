@@ -21,8 +21,8 @@ from django.contrib.auth.models import AnonymousUser
 from monitoring.constants import Eenheid
 from monitoring.export import veilig
 from monitoring.weergave import drempel, verborgen
-from participatie.inbreng import editie_inbreng
-from participatie.inbreng import tellingen as inbreng_tellingen
+from participatie.selectors.inbreng import editie_inbreng
+from participatie.selectors.inbreng import tellingen as inbreng_tellingen
 from rapportage.constants import Sectie
 from rapportage.templatetags.rapportage import (
     NIET_GETOOND,

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import VELDNAAM, origineel_toevoegen
+from kern.gelijktijdigheid import VELDNAAM, origineel_toevoegen
 from monitoring.models import Indicator
 from rapportage.constants import PcMoment, Sectie
 from rapportage.models import Motie, Rapportage

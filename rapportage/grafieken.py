@@ -7,7 +7,8 @@ and nothing depends on fonts or a renderer at build time. Each chart is readable
 series differ by pattern as well as colour, and every value stands beside its bar. Every chart has
 `role="img"` with a <title> and <desc>, and the templates put a table with the same figures beside it.
 
-Every text that comes from the snapshot is escaped before the SVG is marked safe.
+Every text that comes from the snapshot is escaped before the SVG is marked safe. The colours are kern.palet's,
+the same as the plotly charts and the stylesheets.
 """
 
 from decimal import Decimal
@@ -16,7 +17,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from bronnen import grafiekstijl
+from kern import grafiekstijl, palet
 from rapportage.templatetags.rapportage import (
     besparingen_per_jaar,
     cijfer_tekst,
@@ -25,15 +26,16 @@ from rapportage.templatetags.rapportage import (
 )
 
 LETTERTYPE = "Noto Sans, DejaVu Sans, Arial, sans-serif"
-INKT = grafiekstijl.INKT
+INKT = palet.INKT
 BREEDTE = 720
 
-# RAG status: a fill and a pattern each, so the four differ in black and white too (WCAG 1.4.1).
+# RAG status: a fill and a pattern each, so the four differ in black and white too (WCAG 1.4.1). The fills are
+# the stoplight's light variant (kern.palet), the colour of the status badges in the table beside the chart.
 RAG_REEKSEN = (
-    ("groen", "Op koers (groen)", "#cfe8cc", None),
-    ("oranje", "Aandacht nodig (oranje)", "#ffd9a0", "schuin"),
-    ("rood", "Bijsturing nodig (rood)", "#f2b8b8", "ruit"),
-    ("onbekend", "Nog geen update", "#ffffff", "stip"),
+    ("groen", "Op koers (groen)", palet.STOPLICHT["groen"].licht, None),
+    ("oranje", "Aandacht nodig (oranje)", palet.STOPLICHT["oranje"].licht, "schuin"),
+    ("rood", "Bijsturing nodig (rood)", palet.STOPLICHT["rood"].licht, "ruit"),
+    ("onbekend", "Nog geen update", palet.STOPLICHT["onbekend"].licht, "stip"),
 )
 
 
@@ -89,7 +91,7 @@ class _Svg:
             breedte = _breedte_tekst(inhoud, grootte) + 6
             links = {"start": x - 3, "middle": x - breedte / 2, "end": x - breedte + 3}[anker]
             self.delen.append(
-                f"<rect {_attrs(x=_r(links), y=_r(y - grootte), width=_r(breedte), height=_r(grootte + 4), fill='#ffffff', rx=2)}/>"
+                f"<rect {_attrs(x=_r(links), y=_r(y - grootte), width=_r(breedte), height=_r(grootte + 4), fill=palet.WIT, rx=2)}/>"
             )
         self.delen.append(
             f"<text {_attrs(x=_r(x), y=_r(y), text_anchor=anker, font_size=grootte, font_weight=700 if vet else 400, fill=INKT)}>"
@@ -193,7 +195,7 @@ def besparingen(financien: dict) -> SafeString:
         beschrijving="Staven per jaar: de geplande besparing (taakstelling, gearceerd) naast de gerealiseerde "
         "besparing (effen), opgeteld over de domeinen. Bedragen staan bij de staven en in de tabel.",
     )
-    vullingen = {"gepland": svg.patroon("schuin", "#dbe7f3"), "gerealiseerd": "#4d4d4d"}
+    vullingen = {"gepland": svg.patroon("schuin", palet.GEPLAND), "gerealiseerd": palet.GEREALISEERD}
     _legenda(svg, [(label, vullingen[sleutel]) for sleutel, label in reeksen], y=20)
     waarden = [Decimal(r[s]) for r in rijen for s, _ in reeksen if r[s] is not None]
     onder, boven, stap = _schaal(min(waarden + [Decimal(0)]), max(waarden + [Decimal(0)]))
@@ -202,12 +204,12 @@ def besparingen(financien: dict) -> SafeString:
     def y_van(bedrag: Decimal) -> float:
         return bodem - (bodem - top) * float((bedrag - onder) / (boven - onder))
 
-    # The axis in the house style of the plotly charts (bronnen.grafiekstijl): "€ 1,5 mln"; the bars keep
+    # The axis in the house style of the plotly charts (kern.grafiekstijl): "€ 1,5 mln"; the bars keep
     # their amounts in full.
     in_miljoenen = max(abs(onder), abs(boven)) >= grafiekstijl.MILJOEN
     tick = onder
     while tick <= boven:
-        svg.lijn(links - 4, y_van(tick), rechts, y_van(tick), dikte=0.4, kleur="#9a9a9a")
+        svg.lijn(links - 4, y_van(tick), rechts, y_van(tick), dikte=0.4, kleur=palet.GRIJS)
         svg.tekst(
             links - 8, y_van(tick) + 4, grafiekstijl.bedrag_kort(tick, in_miljoenen), anker="end", grootte=11
         )
@@ -266,7 +268,6 @@ def piramide(piramide: dict, user=None) -> SafeString:
         if a is not None and cijfer_tekst(a, "aantal", user)[0] != "<"
     ]
     grootste = max(zichtbaar + [1])
-    grijzen = ("#5c5c5c", "#9a9a9a", "#d0d0d0", "#ececec")
     for p, periode in enumerate(perioden):
         midden = links + paneel * (p + 0.5)
         svg.tekst(midden, 20, str(periode), anker="middle", grootte=13, vet=True)
@@ -280,7 +281,7 @@ def piramide(piramide: dict, user=None) -> SafeString:
                 svg.tekst(midden, y + 21, tekst, anker="middle", grootte=12)
                 continue
             breedte = max((paneel - 20) * aantal / grootste, 2)
-            svg.rect(midden - breedte / 2, y, breedte, 32, grijzen[min(r, len(grijzen) - 1)])
+            svg.rect(midden - breedte / 2, y, breedte, 32, palet.PIRAMIDE[min(r, len(palet.PIRAMIDE) - 1)])
             svg.tekst(midden, y + 21, tekst, anker="middle", grootte=12, vet=True, achtergrond=True)
     return svg.render()
 

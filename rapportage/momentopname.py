@@ -17,7 +17,7 @@ from actielijnen.constants import ActiviteitStatus, Fase
 from bronnen.models import Brondocument
 from monitoring import selectors as monitoring
 from monitoring.constants import Domein, KerncijferOnderwerp
-from participatie.inbreng import inbreng_voor_editie
+from participatie.selectors.inbreng import inbreng_voor_editie
 from rapportage.constants import MotieStatus
 
 SCHEMA = 1
@@ -78,7 +78,7 @@ def momentopname(*, peildatum: date, vorige=None, moties=()) -> dict:
     voortgang {actielijnen, totaal, activiteiten, mijlpalen}, indicatoren [...], financien {...} | None,
     risicos {actief, wijzigingen, sinds}, sociaal_domein {kerncijfers, piramide}, moties [...],
     participatie {inbreng [...]}: the contributions processed by the peildatum, never a person's name (editions
-    stored before issue 16 have no `participatie`; readers use participatie.inbreng.editie_inbreng).
+    stored before issue 16 have no `participatie`; readers use participatie.selectors.inbreng.editie_inbreng).
     """
     vorige_peildatum = (vorige or {}).get("peildatum")
     return {

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 
-from bronnen.periode import OngeldigePeriode, Periode
+from kern.notatie import OngeldigePeriode, Periode
 from monitoring.constants import Eenheid
 from monitoring.export import veilig
 from monitoring.weergave import drempel, verborgen

@@ -1,4 +1,4 @@
-"""Which role holds which permission on editions and moties (merged by accounts.roles).
+"""Which role holds which permission on editions and moties (merged by accounts.services.rol_permissies).
 
 - `view_actueel`: live (unpublished) data — every role of uitvoering, management and college. Raad and griffie
   do not have it: they read published editions only.

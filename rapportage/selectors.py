@@ -5,9 +5,9 @@ from datetime import date
 from django.db.models import QuerySet
 
 from actielijnen.permissions import mag_interne_gegevens_zien
-from bronnen.geschiedenis import geschiedenis
-from bronnen.periode import OngeldigePeriode, Periode
-from participatie.inbreng import editie_inbreng
+from kern.geschiedenis import geschiedenis
+from kern.notatie import OngeldigePeriode, Periode
+from participatie.selectors.inbreng import editie_inbreng
 from rapportage import inwonerstekst
 from rapportage.constants import OPENBAAR, Exportsoort, PcMoment, RapportageStatus
 from rapportage.models import Motie, Rapportage

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from bronnen.gelijktijdigheid import controleren
+from kern.gelijktijdigheid import controleren
 from rapportage import selectors
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
 from rapportage.models import Exportbestand, Motie, Rapportage, Statusovergang
@@ -154,7 +154,7 @@ def publiceren(*, rapportage: Rapportage, door, voortgang=None) -> Rapportage:
     A correction replaces the edition it corrects: that one is marked "vervangen" and stays readable.
     One transaction: if a file cannot be made, the edition stays vastgesteld and nothing is stored. Runs in the
     background job `editie_publiceren` (it takes seconds); `voortgang(gedaan, totaal)` hears 0/2, 1/2 after
-    the PDF and 2/2 after the XLSX, and must not write to the database (see bronnen.taken).
+    the PDF and 2/2 after the XLSX, and must not write to the database (see kern.taken).
     """
     from rapportage import export_pdf, export_xlsx  # heavy libraries, only needed here and in downloads
 

@@ -9,7 +9,7 @@ waits or runs, the edition page says it is being published and offers no second 
 edition page can find it.
 
 A concept's PDF (`concept_pdf_starten`, `concept_pdf_maken`) is made the same way and written to
-MEDIA_ROOT/exports; the job page offers the download to who started it (`bronnen:taak_bestand`), and
+MEDIA_ROOT/exports; the job page offers the download to who started it (`kern:taak_bestand`), and
 `manage.py opruimen` removes the file after EXPORT_BEWAARUREN. One such job per user and edition at a time.
 """
 
@@ -21,8 +21,8 @@ from django.db import transaction
 
 from django_tasks import task
 
-from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
-from bronnen.taken import (
+from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
+from kern.taken import (
     TaakGeweigerd,
     map_exports,
     taak_stand,
@@ -122,7 +122,7 @@ def concept_pdf_starten(*, rapportage: Rapportage, door) -> tuple[Achtergrondtaa
     """Start the job that makes the PDF of an edition that has no stored PDF (a concept, or vastgesteld).
 
     Returns (job, started): while the user's job for this edition still waits or runs, that job is returned
-    (`started` False) instead of a second one (bronnen.taken.taak_starten_eenmalig).
+    (`started` False) instead of a second one (kern.taken.taak_starten_eenmalig).
     """
     return taak_starten_eenmalig(
         taak=concept_pdf_maken,

@@ -14,15 +14,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.navigatie import monitoring_links
 from accounts.permissions import niveau_vereist
+from accounts.selectors import monitoring_links
 from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
-from actielijnen.formulieren import formulier_verwerken
-from bronnen.models import Achtergrondtaak
-from bronnen.taken import AL_GESTART, mag_taak_zien
+from kern.forms import formulier_verwerken
+from kern.models import Achtergrondtaak
+from kern.taken import AL_GESTART, mag_taak_zien
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
-from participatie.selectors import communicatieafspraken
+from participatie.selectors.communicatie import communicatieafspraken
 from rapportage import export_csv, grafieken, inwonerstekst, selectors, services, taken
 from rapportage import open_data as open_data_lezen
 from rapportage.constants import Exportsoort, RapportageStatus, Sectie
@@ -310,7 +310,7 @@ def editie_actie(request, pk, actie):
     if actie == "verwijderen":
         return redirect("rapportage:editie_lijst")
     if isinstance(resultaat, Achtergrondtaak):
-        return redirect("bronnen:taak", pk=resultaat.pk)
+        return redirect("kern:taak", pk=resultaat.pk)
     return redirect(resultaat)
 
 
@@ -349,7 +349,7 @@ def editie_download(request, pk, soort):
         taak, gestart = taken.concept_pdf_starten(rapportage=rapportage, door=request.user)
         if not gestart:
             messages.info(request, AL_GESTART)
-        return redirect("bronnen:taak", pk=taak.pk)
+        return redirect("kern:taak", pk=taak.pk)
     from rapportage import export_xlsx
 
     naam = selectors.bestandsnaam(rapportage, soort).replace("hengelo-", "concept-hengelo-", 1)

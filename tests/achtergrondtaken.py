@@ -1,7 +1,7 @@
 """Running background jobs in tests: the real django-tasks-db queue and its real worker, in this process.
 
 pytest-django runs a test inside a transaction that is rolled back, so `transaction.on_commit` (where
-bronnen.taken.taak_starten queues a job) never fires by itself. `met_taken` therefore captures the on-commit
+kern.taken.taak_starten queues a job) never fires by itself. `met_taken` therefore captures the on-commit
 callbacks of one request and runs them, exactly what the commit at the end of a real request would do, and then
 runs the worker (`db_worker --batch`'s own Worker class) on this test's connection: it claims the queued rows,
 runs the task functions and records their results, all visible to the test because it is one connection.

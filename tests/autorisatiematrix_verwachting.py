@@ -210,15 +210,15 @@ APP = {
     },
     # A background job of the beheerder (waiting): only who started it and the beheerder see it; for anyone else
     # it does not exist (404); its file only for who started it, once it is made.
-    "bronnen:taak": {
+    "kern:taak": {
         "GET":  "login  404    404    404    404    404    404    403    403    ok",
         "POST": "login  404    404    404    404    404    404    403    403    ok",
     },
-    "bronnen:taak_stand": {
+    "kern:taak_stand": {
         "GET":  "login  404    404    404    404    404    404    403    403    ok",
         "POST": "login  404    404    404    404    404    404    403    403    ok",
     },
-    "bronnen:taak_bestand": {
+    "kern:taak_bestand": {
         "GET":  "login  404    404    404    404    404    404    403    403    404",
         "POST": "login  404    404    404    404    404    404    403    403    404",
     },
@@ -577,7 +577,7 @@ ADMIN_ALGEMEEN = {
 #   ontgrendelen: view and delete (axes: unlock)
 #   geen:         nothing
 ADMIN_BEHEERDER = {
-    "auth.group":                       "lezen",  # roles are made in code (accounts/roles.py); read to assign them
+    "auth.group":                       "lezen",  # roles are made in code (accounts/services.py); read to assign them
     "accounts.user":                    "toevoegen",  # accounts and their roles are daily beheer; no superuser, no delete
     "accounts.roltoekenning":           "lezen",  # the log of role changes; approving is an action (a second beheerder)
     "axes.accessattempt":               "ontgrendelen",

@@ -17,9 +17,9 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
-from bronnen import taken as bronnen_taken
 from bronnen.laden import Verslag
-from bronnen.models import Achtergrondtaak, Taakstatus
+from kern import taken as kern_taken
+from kern.models import Achtergrondtaak, Taakstatus
 from monitoring.laden import laad_monitoring
 from monitoring.models import Import, Meting
 from tests.achtergrondtaken import met_taken, taakpagina, werker_draaien
@@ -57,7 +57,7 @@ def uploaden(client, regels, **kwargs):
 
 
 def stand(client, taak):
-    return client.get(reverse("bronnen:taak_stand", args=[taak.pk])).json()
+    return client.get(reverse("kern:taak_stand", args=[taak.pk])).json()
 
 
 @pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_upload_queues_a_job_that_the_worker_runs_and_the_page_follows(beheer_cl
     beheerder = gebruiker("beheerder")
     antwoord = uploaden(beheer_client, REGELS, uitvoeren=False)
     taak = Achtergrondtaak.objects.get()
-    assert antwoord.url == reverse("bronnen:taak", args=[taak.pk])
+    assert antwoord.url == reverse("kern:taak", args=[taak.pk])
     assert (taak.gebruiker, taak.status, taak.soort) == (beheerder, "wachtend", "import_controleren")
     assert DBTaskResult.objects.get().status == "READY"
     pagina = beheer_client.get(antwoord.url).content.decode()
@@ -91,7 +91,7 @@ def test_upload_queues_a_job_that_the_worker_runs_and_the_page_follows(beheer_cl
     assert "Importeren" in voorbeeld.content.decode()
     # The import page lists the job, so the user can come back to it.
     assert (
-        reverse("bronnen:taak", args=[taak.pk])
+        reverse("kern:taak", args=[taak.pk])
         in beheer_client.get(reverse("monitoring:import")).content.decode()
     )
     assert Meting.objects.filter(periode="2023", indicator__code="6.1.1.1", soort="realisatie").count() == 0
@@ -99,20 +99,20 @@ def test_upload_queues_a_job_that_the_worker_runs_and_the_page_follows(beheer_cl
 
 @pytest.mark.django_db
 def test_the_progress_json_counts_up_while_the_job_runs(beheer_client, monkeypatch):
-    monkeypatch.setattr(bronnen_taken, "MIN_INTERVAL_SECONDEN", 0)
+    monkeypatch.setattr(kern_taken, "MIN_INTERVAL_SECONDEN", 0)
     # 12.000 rows (unknown indicators: cheap to check), so the service reports several chunks.
     regels = [KOP] + [f"9.9.{i};2023;;realisatie;1;" for i in range(12_000)]
     uploaden(beheer_client, regels, uitvoeren=False)
     taak = Achtergrondtaak.objects.get()
     gezien = []
-    schrijven = bronnen_taken._schrijf_voortgang
+    schrijven = kern_taken._schrijf_voortgang
 
     def en_vraag_de_pagina(taak_pk, gedaan, totaal):
         schrijven(taak_pk, gedaan, totaal)
         # What the browser's poll would get at this moment, through the real view.
         gezien.append(stand(beheer_client, taak))
 
-    monkeypatch.setattr(bronnen_taken, "_schrijf_voortgang", en_vraag_de_pagina)
+    monkeypatch.setattr(kern_taken, "_schrijf_voortgang", en_vraag_de_pagina)
     werker_draaien()
     lopend = [s["gedaan"] for s in gezien if s["status"] == "bezig"]
     assert len(set(lopend)) >= 3, lopend
@@ -130,13 +130,13 @@ def test_a_job_that_fails_midway_leaves_the_data_as_it_was_and_says_so_in_dutch(
         if self.taak.soort == "import_doorvoeren" and gedaan:
             raise RuntimeError("schijf vol")  # after the first chunk was analysed and written
 
-    monkeypatch.setattr(bronnen_taken.Uitvoering, "voortgang", stuk)
+    monkeypatch.setattr(kern_taken.Uitvoering, "voortgang", stuk)
     pagina = taakpagina(
         beheer_client,
         met_taken(lambda: beheer_client.post(reverse("monitoring:import"), {"doorvoeren": "1"})),
     )
     taak = Achtergrondtaak.objects.get(soort="import_doorvoeren")
-    assert taak.status == "mislukt" and taak.melding == bronnen_taken.ONVERWACHTE_FOUT
+    assert taak.status == "mislukt" and taak.melding == kern_taken.ONVERWACHTE_FOUT
     assert "er is niets gewijzigd" in pagina.content.decode() and 'role="alert"' in pagina.content.decode()
     assert (Meting.objects.count(), Meting.history.count(), Import.objects.count()) == (metingen, historie, 0)
     assert (
@@ -150,16 +150,16 @@ def test_a_job_whose_worker_was_killed_shows_as_failed(beheer_client, settings):
     uploaden(beheer_client, REGELS, uitvoeren=False)
     taak = Achtergrondtaak.objects.get()
     Achtergrondtaak.objects.filter(pk=taak.pk).update(status=Taakstatus.BEZIG)
-    bronnen_taken._schrijf_voortgang(taak.pk, 1, 2)
+    kern_taken._schrijf_voortgang(taak.pk, 1, 2)
     assert stand(beheer_client, taak)["status"] == "bezig"  # a fresh heartbeat: still running
-    pad = bronnen_taken._voortgangsbestand(taak.pk)
+    pad = kern_taken._voortgangsbestand(taak.pk)
     oud = time.time() - 60 * settings.TAKEN_HARTSLAG_MINUTEN - 1
     pad.write_text(json.dumps({"gedaan": 1, "totaal": 2, "hartslag": oud}))
     json_stand = stand(beheer_client, taak)
-    assert (json_stand["status"], json_stand["melding"]) == ("mislukt", bronnen_taken.ONDERBROKEN)
+    assert (json_stand["status"], json_stand["melding"]) == ("mislukt", kern_taken.ONDERBROKEN)
     assert (
         "De taak is onderbroken"
-        in beheer_client.get(reverse("bronnen:taak", args=[taak.pk])).content.decode()
+        in beheer_client.get(reverse("kern:taak", args=[taak.pk])).content.decode()
     )
 
 
@@ -194,7 +194,7 @@ def test_only_who_started_a_job_and_the_beheerder_see_it(client, gegevens):
     assert (taak.gebruiker, taak.status) == (manager, "geslaagd")
     adressen = [
         reverse(naam, args=[taak.pk])
-        for naam in ("bronnen:taak", "bronnen:taak_stand", "bronnen:taak_bestand")
+        for naam in ("kern:taak", "kern:taak_stand", "kern:taak_bestand")
     ]
     assert [client.get(a).status_code for a in adressen] == [200, 200, 200]
     client.force_login(trekker)
@@ -213,7 +213,7 @@ def test_the_xlsx_export_is_made_by_a_job_and_downloaded_when_ready(client, gege
     pagina = taakpagina(client, met_taken(lambda: client.post(reverse("monitoring:export"))))
     taak = pagina.context["taak"]
     assert taak.totaal and taak.gedaan == taak.totaal
-    download = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+    download = client.get(reverse("kern:taak_bestand", args=[taak.pk]))
     assert download["Content-Disposition"] == 'attachment; filename="indicatoren-en-metingen.xlsx"'
     blad = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))["Metingen"]
     assert blad.max_row - 1 == Meting.objects.count()
@@ -273,9 +273,9 @@ def test_a_second_export_click_follows_the_running_export_instead_of_queueing_an
     eerste, tweede = met_taken(lambda: (client.post(url), client.post(url, follow=True)), uitvoeren=False)
     taak = Achtergrondtaak.objects.get()
     assert DBTaskResult.objects.count() == 1
-    assert eerste.url == reverse("bronnen:taak", args=[taak.pk])
+    assert eerste.url == reverse("kern:taak", args=[taak.pk])
     assert tweede.redirect_chain == [(eerste.url, 302)]
-    assert bronnen_taken.AL_GESTART in tweede.content.decode()
+    assert kern_taken.AL_GESTART in tweede.content.decode()
     # Another user's export is their own job.
     client.force_login(gebruiker("beheerder"))
     met_taken(lambda: client.post(url), uitvoeren=False)

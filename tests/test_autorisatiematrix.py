@@ -27,8 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 import pytest
 
 from accounts.models import User
-from accounts.roles import rol_permissies
-from accounts.services import rollen_wijzigen
+from accounts.services import rol_permissies, rollen_wijzigen
 from actielijnen.constants import OpdrachtbeschrijvingStatus
 from actielijnen.models import (
     Activiteit,
@@ -40,8 +39,8 @@ from actielijnen.models import (
     Risico,
 )
 from actielijnen.services import voortgangsrapportage_create
-from bronnen.gelijktijdigheid import VELDNAAM
-from bronnen.models import Achtergrondtaak, Taaksoort
+from kern.gelijktijdigheid import VELDNAAM
+from kern.models import Achtergrondtaak, Taaksoort
 from monitoring.models import Import, Indicator, Wijk
 from rapportage import export_csv, services
 from rapportage.models import Motie
@@ -306,9 +305,9 @@ def urls(sleutel: str, route: str, o: dict) -> dict[str, str]:
         "api:niet_gevonden": {"rest": "v1/bestaat-niet"},
         "monitoring:import_ongedaan_maken": {"pk": o["import"].pk},
         "rapportage:motie": {"pk": o["motie"].pk},
-        "bronnen:taak": {"pk": o["taak"].pk},
-        "bronnen:taak_stand": {"pk": o["taak"].pk},
-        "bronnen:taak_bestand": {"pk": o["taak"].pk},
+        "kern:taak": {"pk": o["taak"].pk},
+        "kern:taak_stand": {"pk": o["taak"].pk},
+        "kern:taak_bestand": {"pk": o["taak"].pk},
         "rapportage:motie_geschiedenis": {"pk": o["motie"].pk},
         "participatie:advies_besluiten": {"pk": o["participatieadvies"].pk},
         "participatie:plan_besluiten": {"pk": o["participatieplan"].pk},
@@ -505,7 +504,7 @@ def test_a_trekker_cannot_post_to_another_trekkers_activity_form(objecten):
 # --- Every edit form carries the lost-update guard (issue 30) -----------------------------------------------------
 
 # Where each POST form the pages show sends its data, by what that form does. A form that changes a record that
-# exists carries the hidden token of bronnen/gelijktijdigheid.py (a stale save is refused with what the other
+# exists carries the hidden token of kern/gelijktijdigheid.py (a stale save is refused with what the other
 # changed); a form that adds a record, or an action whose service checks the state on the locked row itself (a
 # decision on a pending request, a status step, an upload), needs none. A form whose target is in neither set
 # fails the test below: decide which it is, and give an edit form the token.

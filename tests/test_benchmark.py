@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 
 import pytest
 
-from monitoring import testdata
+from ontwikkeling import testdata
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from accounts.constants import Rol
 from accounts.models import User
 from actielijnen import services as programma_services
 from actielijnen.models import Activiteit, Jaarsamenvatting, Mijlpaal, Opdrachtbeschrijving, Risico
-from bronnen.gelijktijdigheid import VELDNAAM
+from kern.gelijktijdigheid import VELDNAAM
 from participatie.models import (
     Inbreng,
     Inkooptraject,

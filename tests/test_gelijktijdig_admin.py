@@ -14,7 +14,7 @@ import pytest
 from accounts.constants import Rol
 from actielijnen import services as programma_services
 from actielijnen.models import Activiteit, Mijlpaal, Risico
-from bronnen.gelijktijdigheid import VELDNAAM
+from kern.gelijktijdigheid import VELDNAAM
 from monitoring.models import Indicator
 from tests.accounts.factories import UserFactory
 from tests.formulierdata import admin_formulier as _formulier

@@ -7,8 +7,8 @@ import pytest
 
 from accounts.models import User
 from actielijnen.models import Voortgangsrapportage
-from monitoring import testdata
 from monitoring.models import Indicator, Meting, Wijk
+from ontwikkeling import testdata
 
 
 def test_omvang_volgt_de_formule():

@@ -15,7 +15,7 @@ import pytest
 
 from actielijnen.models import Activiteit, Mijlpaal, Risico, Voortgangsrapportage
 from actielijnen.selectors import activiteit_geschiedenis
-from bronnen.geschiedenis import geschiedenis
+from kern.geschiedenis import geschiedenis
 from monitoring.constants import Eenheid
 from monitoring.models import Indicator, Meting
 from rapportage import services as rapportage_services

@@ -1,7 +1,7 @@
 """The plotly figures written as dicts are the figures plotly's go.Figure builds, without go.Figure.
 
 The oracle below builds each figure with go.Figure and go.Bar/go.Scatter in the house style
-(bronnen.grafiekstijl); go.Figure validates every property, so a misspelt key or an invalid value in the
+(kern.grafiekstijl); go.Figure validates every property, so a misspelt key or an invalid value in the
 dicts fails here. The JSON must be equal key for key (traces, data, layout, Dutch labels), apart from plotly's
 default template, which the house style replaces.
 """
@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 import pytest
 
 from actielijnen import grafieken as actielijn_grafieken
-from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde
-from bronnen import grafiekstijl
+from kern import grafiekstijl
+from kern.notatie import kwartaal_begin, kwartaal_einde
 from monitoring import grafieken as monitoring_grafieken
 
 RAG_KLEUREN = actielijn_grafieken.RAG_KLEUREN
@@ -170,7 +170,7 @@ def oud_tijdlijn(standen):
                 f"Stoplicht: {actielijn_grafieken.RAG_NAMEN[rag]}<extra></extra>",
             )
         )
-    fig.add_vline(x=peil, line_width=2, line_dash="dash", line_color="#1a1a1a")
+    fig.add_vline(x=peil, line_width=2, line_dash="dash", line_color=grafiekstijl.INKT)
     fig.add_annotation(x=peil, y=1.02, yref="paper", text="1 januari 2025", showarrow=False, xanchor="right")
     return _plotly(fig)
 

@@ -1,4 +1,4 @@
-"""One Dutch house style for every plotly chart (bronnen.grafiekstijl), drawn with the small plotly.js bundle from npm.
+"""One Dutch house style for every plotly chart (kern.grafiekstijl), drawn with the small plotly.js bundle from npm.
 
 The browser half (ticks as drawn, the Dutch locale loaded, no CSP violations, axe, reflow) is in
 tests/browser/test_grafieken.py.
@@ -20,9 +20,9 @@ from django.urls import reverse
 import pytest
 
 from actielijnen import grafieken as actielijn_grafieken
-from bronnen import grafiekstijl
-from bronnen.grafiekstijl import bedrag_kort
 from hengelo_sd.plotly_stijl import LOCALE_PAD
+from kern import grafiekstijl, palet
+from kern.grafiekstijl import bedrag_kort
 from monitoring import grafieken as monitoring_grafieken
 from rapportage import grafieken as editie_grafieken
 
@@ -108,7 +108,7 @@ def test_every_figure_has_the_house_layout(figuren):
         assert layout["margin"]["l"] <= 10 and layout["margin"]["r"] <= 10, naam  # room on a 320 px phone
         # plotly's default look (its "plotly" template: blue-grey plot area, its colourway) is gone.
         assert "template" not in layout, naam
-        assert layout["plot_bgcolor"] == "#ffffff", naam
+        assert layout["plot_bgcolor"] == palet.WIT, naam
         assert layout["colorway"] == list(grafiekstijl.KLEUREN), naam
         tekst = json.dumps(figuur, ensure_ascii=False)
         assert "RAG" not in tekst, naam

@@ -3,7 +3,7 @@ A year is never printed with a thousands dot ("2.023"), on any page any role can
 
 The cause was `USE_THOUSAND_SEPARATOR = True`: Django groups every integer a template prints, and it cannot tell
 a year from an amount. The fix is at the root (hengelo_sd/settings.py): no automatic grouping; figures that want
-it go through bronnen.notatie.format_getal.
+it go through kern.notatie.format_getal.
 
 How the scan tells a year from an amount. "2.023" can be a real figure (2.023 clients), so the test does not
 simply forbid the pattern. It looks for a year-shaped number with a dot, 1.900 to 2.099, standing on its own:
@@ -34,7 +34,7 @@ import pytest
 from accounts.models import User
 from actielijnen import services as actielijnen_services
 from actielijnen.models import Activiteit
-from bronnen.notatie import format_getal
+from kern.notatie import format_getal
 from rapportage import services as rapportage_services
 
 pytestmark = pytest.mark.django_db

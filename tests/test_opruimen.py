@@ -26,9 +26,9 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
-from bronnen import taken as bronnen_taken
 from bronnen.laden import Verslag
-from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
+from kern import taken as kern_taken
+from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
 from monitoring.laden import laad_monitoring
 from monitoring.models import Import
 from tests.achtergrondtaken import import_doorvoeren, import_proef, met_taken, taakpagina, werker_draaien
@@ -178,16 +178,16 @@ def test_an_export_expires_after_export_bewaaruren_and_its_page_says_so(manager_
     assert "2 verlopen export(s)" in uitvoer
     assert not oud_pad.exists() and not wees.exists()
     assert vers_pad.is_file()  # within its hours: kept and still downloadable
-    assert manager_client.get(reverse("bronnen:taak_bestand", args=[vers.pk])).status_code == 200
+    assert manager_client.get(reverse("kern:taak_bestand", args=[vers.pk])).status_code == 200
 
-    pagina = manager_client.get(reverse("bronnen:taak", args=[oud.pk]))
+    pagina = manager_client.get(reverse("kern:taak", args=[oud.pk]))
     html = pagina.content.decode()
     assert pagina.status_code == 200
     assert f"een gemaakt bestand wordt {settings.EXPORT_BEWAARUREN} uur bewaard" in html
     assert 'id="taak-bestand"' not in html  # no download link to a file that is gone
     # An old download link leads to that page, not to a 404 or 500.
-    download = manager_client.get(reverse("bronnen:taak_bestand", args=[oud.pk]), follow=True)
-    assert download.redirect_chain == [(reverse("bronnen:taak", args=[oud.pk]), 302)]
+    download = manager_client.get(reverse("kern:taak_bestand", args=[oud.pk]), follow=True)
+    assert download.redirect_chain == [(reverse("kern:taak", args=[oud.pk]), 302)]
     assert "Het bestand is verwijderd" in download.content.decode()
 
 
@@ -211,7 +211,7 @@ def _als_gestopte_werker(taak: Achtergrondtaak, *, minuten: float) -> None:
     gestart = timezone.now() - timedelta(minutes=minuten + 1)
     Achtergrondtaak.objects.filter(pk=taak.pk).update(status=Taakstatus.BEZIG, gestart=gestart)
     DBTaskResult.objects.filter(id=taak.taak_id).update(status="RUNNING", started_at=gestart)
-    pad = bronnen_taken._voortgangsbestand(taak.pk)
+    pad = kern_taken._voortgangsbestand(taak.pk)
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(json.dumps({"gedaan": 1, "totaal": 2, "hartslag": time.time() - minuten * 60}))
 
@@ -229,11 +229,11 @@ def test_a_job_whose_worker_was_killed_is_ended_here_and_in_the_queue(manager_cl
     assert "1 onderbroken taak/taken afgesloten" in opruimen()
     dood.refresh_from_db()
     levend.refresh_from_db()
-    assert (dood.status, dood.melding) == (Taakstatus.MISLUKT, bronnen_taken.ONDERBROKEN)
+    assert (dood.status, dood.melding) == (Taakstatus.MISLUKT, kern_taken.ONDERBROKEN)
     assert dood.klaar is not None and dood.gedaan == 1
     rij = DBTaskResult.objects.get(id=dood.taak_id)
     assert rij.status == "FAILED" and rij.finished_at is not None
-    assert rij.exception_class_path == "bronnen.taken.TaakOnderbroken"
+    assert rij.exception_class_path == "kern.taken.TaakOnderbroken"
     assert levend.status == Taakstatus.BEZIG
     assert DBTaskResult.objects.get(id=levend.taak_id).status == "RUNNING"
     # Running it again changes nothing more.
@@ -249,7 +249,7 @@ def test_a_job_claimed_by_a_worker_that_died_before_starting_it_is_ended(manager
         status="RUNNING",
         started_at=timezone.now() - timedelta(minutes=settings.TAKEN_HARTSLAG_MINUTEN + 1),
     )
-    assert bronnen_taken.dode_taken_afsluiten() == [taak.pk]
+    assert kern_taken.dode_taken_afsluiten() == [taak.pk]
     taak.refresh_from_db()
-    assert (taak.status, taak.melding) == (Taakstatus.MISLUKT, bronnen_taken.ONDERBROKEN)
+    assert (taak.status, taak.melding) == (Taakstatus.MISLUKT, kern_taken.ONDERBROKEN)
     assert DBTaskResult.objects.get(id=taak.taak_id).status == "FAILED"

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from actielijnen.management.commands.soak import Geheugen, oordeel, percentiel
+from ontwikkeling.management.commands.soak import Geheugen, oordeel, percentiel
 
 MB = 1024
 

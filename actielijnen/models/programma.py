@@ -9,7 +9,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
-from actielijnen.kwartaal import kwartaal_begin, kwartaal_valideren
+from bronnen.velden import BronVeld
+from kern.notatie import kwartaal_begin, kwartaal_valideren
 
 BRON_HELP = "Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'."
 
@@ -21,7 +22,7 @@ class Modellaag(models.Model):
     naam = models.CharField("naam", max_length=100)
     volgorde = models.PositiveSmallIntegerField("volgorde")
     beschrijving = models.TextField("beschrijving")
-    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    bron = BronVeld(help_text=BRON_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -39,7 +40,7 @@ class Kenmerk(models.Model):
     nummer = models.PositiveSmallIntegerField("nummer", unique=True)
     naam = models.CharField("naam", max_length=100)
     beschrijving = models.TextField("beschrijving")
-    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    bron = BronVeld(help_text=BRON_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -65,7 +66,7 @@ class Actielijn(models.Model):
         help_text="De laag van het model waarop deze actielijn aangrijpt; leeg als het plan "
         "geen enkele laag noemt.",
     )
-    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    bron = BronVeld(help_text=BRON_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -83,7 +84,7 @@ class Thema(models.Model):
     code = models.SlugField("code", unique=True)
     naam = models.CharField("naam", max_length=100)
     beschrijving = models.TextField("beschrijving", blank=True)
-    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    bron = BronVeld(help_text=BRON_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -212,7 +213,7 @@ class Activiteit(models.Model):
     update_ritme_dagen = models.PositiveSmallIntegerField(
         "updateritme (dagen)", default=30, help_text="Hoe vaak de trekker een voortgangsrapportage geeft."
     )
-    bron = models.CharField("bron", max_length=200, help_text=BRON_HELP)
+    bron = BronVeld(help_text=BRON_HELP)
     history = HistoricalRecords(m2m_fields=[themas])
 
     objects = ActiviteitQuerySet.as_manager()

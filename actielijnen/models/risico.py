@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import SCORE_SCHAAL, RisicoCategorie, RisicoStatus, RisicoWijzigingSoort
+from bronnen.velden import BronVeld
 
 # A risk with kans × impact at or above RISICO_DREMPEL is "hoog", at or above MIDDEL_DREMPEL "middel", else "laag":
 # the bands of the dashboard's matrix, the register's "boven de drempel" and the dashboard's count alike.
@@ -69,7 +70,7 @@ class Risico(models.Model):
         related_name="risicos",
     )
     status = models.CharField("status", max_length=20, choices=RisicoStatus, default=RisicoStatus.ACTIEF)
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     history = HistoricalRecords()
 
     objects = RisicoQuerySet.as_manager()
@@ -139,7 +140,7 @@ class RisicoWijziging(models.Model):
         blank=True,
         related_name="+",
     )
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     history = HistoricalRecords()
 
     class Meta:

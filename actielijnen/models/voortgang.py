@@ -16,7 +16,7 @@ from actielijnen.constants import (
     PlanningswijzigingStatus,
     RagStatus,
 )
-from actielijnen.kwartaal import kwartaal_valideren
+from kern.notatie import kwartaal_valideren
 
 
 class Voortgangsrapportage(models.Model):

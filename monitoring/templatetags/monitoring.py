@@ -1,11 +1,11 @@
 """Template filters for figures: `{{ meting|meting_waarde:user }}`, `{{ n|klein_aantal:user }}`, `{{ x|getal:"percentage" }}`.
 
-Periods are shown with bronnen's filter: `{% load bronnen %}` … `{{ meting.periode|periode }}`.
+Periods are shown with kern's filter: `{% load notatie %}` … `{{ meting.periode|periode }}`.
 """
 
 from django import template
 
-from bronnen.notatie import format_getal
+from kern.notatie import format_getal
 from monitoring.weergave import aantal_tekst, waarde_tekst
 
 register = template.Library()

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from actielijnen.models import Activiteit
+from bronnen.velden import BronVeld
 from monitoring.models import Wijk
 
 
@@ -28,9 +29,7 @@ class Stakeholder(models.Model):
         "soort", max_length=20, choices=StakeholderSoort, default=StakeholderSoort.ORGANISATIE
     )
     omschrijving = models.TextField("omschrijving", blank=True)
-    bron = models.CharField(
-        "bron", max_length=200, blank=True, help_text="Waar de brondocumenten haar noemen."
-    )
+    bron = BronVeld(blank=True, help_text="Waar de brondocumenten haar noemen.")
     actief = models.BooleanField("actief", default=True)
     history = HistoricalRecords()
 

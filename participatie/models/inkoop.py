@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from actielijnen.models import Activiteit
 from bronnen.models import Datakwaliteitsnotitie
+from bronnen.velden import BronVeld
 from participatie.models.referentie import Inkoopfase, Inkoopstap
 
 
@@ -41,7 +42,7 @@ class Inkooptraject(models.Model):
         Activiteit, verbose_name="activiteiten", blank=True, related_name="inkooptrajecten"
     )
     toelichting = models.TextField("toelichting", blank=True)
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords(m2m_fields=[activiteiten])
 
@@ -83,7 +84,7 @@ class Inkooptrajectstap(models.Model):
     gepland_einde = models.DateField("gepland einde", null=True, blank=True)
     werkelijk_start = models.DateField("werkelijke start", null=True, blank=True)
     werkelijk_einde = models.DateField("werkelijk einde", null=True, blank=True)
-    bron = models.CharField("bron", max_length=200, blank=True)
+    bron = BronVeld(blank=True)
     history = HistoricalRecords()
 
     class Meta:

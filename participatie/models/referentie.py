@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from bronnen.models import Datakwaliteitsnotitie
+from bronnen.velden import BronVeld
 
 
 class Inkoopfase(models.Model):
@@ -17,7 +18,7 @@ class Inkoopfase(models.Model):
     start_kwartaal = models.CharField("start", max_length=7)
     eind_kwartaal = models.CharField("einde", max_length=7)
     beschrijving = models.TextField("beschrijving", blank=True)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -49,7 +50,7 @@ class Inkoopstap(models.Model):
     )
     nummer = models.PositiveSmallIntegerField("stap")
     naam = models.CharField("naam", max_length=200)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -70,7 +71,7 @@ class Kernelement(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField("volgorde")
     naam = models.CharField("naam", max_length=200)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -95,7 +96,7 @@ class Contractdatum(models.Model):
         help_text="De datum waar de planning van terugrekent.",
     )
     toelichting = models.TextField("toelichting", blank=True)
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -114,7 +115,7 @@ class Participatiestap(models.Model):
     volgorde = models.PositiveSmallIntegerField("volgorde")
     naam = models.CharField("naam", max_length=200)
     beschrijving = models.TextField("beschrijving")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:
@@ -132,7 +133,7 @@ class Communicatielijn(models.Model):
     sleutel = models.SlugField("sleutel", unique=True)
     naam = models.CharField("naam", max_length=100)
     volgorde = models.PositiveSmallIntegerField("volgorde")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -161,7 +162,7 @@ class Communicatiebudget(models.Model):
         help_text="Gelijk aan 'van' als de bron één bedrag noemt.",
     )
     citaat = models.TextField("citaat uit de bron")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
     history = HistoricalRecords()
 
@@ -190,7 +191,7 @@ class Communicatienorm(models.Model):
     minimaal_aantal = models.PositiveSmallIntegerField("minimaal aantal keer")
     per = models.CharField("per", max_length=20, help_text="Bijvoorbeeld 'jaar'.")
     citaat = models.TextField("citaat uit de bron")
-    bron = models.CharField("bron", max_length=200)
+    bron = BronVeld()
     history = HistoricalRecords()
 
     class Meta:

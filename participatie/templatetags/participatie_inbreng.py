@@ -7,8 +7,8 @@ an edition's rows per verwerking.
 
 from django import template
 
-from participatie.inbreng import inbreng_van, tellingen
 from participatie.permissions import mag_inbreng_schrijven
+from participatie.selectors.inbreng import inbreng_van, tellingen
 
 register = template.Library()
 

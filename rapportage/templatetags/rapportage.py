@@ -15,27 +15,14 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import format_html
 
-from bronnen.periode import periode_tekst
+from kern import notatie
+from kern.notatie import periode_tekst
 from monitoring import koers
 from monitoring.weergave import verborgen, waarde_tekst
 from rapportage.constants import MotieStatus, Sectie
 
 register = template.Library()
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 RISICO_NIET_BEOORDEELD = "niet beoordeeld"
 NIET_GETOOND = "niet getoond (kleine aantallen)"
 
@@ -72,7 +59,7 @@ def datum_tekst(waarde) -> str:
     datum = als_datum(waarde)
     if datum is None:
         return "–"
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+    return notatie.datum_tekst(datum)
 
 
 # --- filters and tags ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 import pytest
 
-from accounts import navigatie
+from accounts import selectors as navigatie
 from accounts.constants import Rol
 from accounts.models import User
 from tests.accounts.factories import UserFactory

@@ -2,10 +2,10 @@ from django.urls import reverse
 
 import pytest
 
-from accounts import navigatie
+from accounts import selectors as navigatie
 from accounts.constants import Rol
-from accounts.informatiepiramide import niveaus_voor
 from accounts.models import User
+from accounts.selectors import niveaus_voor
 from tests.accounts.factories import UserFactory
 
 LANDING = {

@@ -18,8 +18,8 @@ from django.utils import timezone
 import pytest
 
 from accounts.models import User
-from actielijnen.kwartaal import kwartaal_van
 from actielijnen.models import Activiteit
+from kern.notatie import kwartaal_van
 from rapportage import services as rapportage_services
 from tests.actielijnen.factories import VoortgangsrapportageFactory
 

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 import pytest
 
 from actielijnen.constants import AkkoordRol
-from actielijnen.kwartaal import kwartaal_begin, kwartaal_einde, kwartaal_valideren, kwartaal_van
 from actielijnen.models import (
     Activiteit,
     Mijlpaal,
@@ -17,6 +16,7 @@ from actielijnen.models import (
     Risico,
     Voortgangsrapportage,
 )
+from kern.notatie import kwartaal_begin, kwartaal_einde, kwartaal_valideren, kwartaal_van
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from bronnen.notatie import OngeldigGetal, format_getal, parse_getal, parse_meervoudig
-from bronnen.periode import OngeldigePeriode, Periode
+from kern.notatie import OngeldigePeriode, OngeldigGetal, Periode, format_getal, parse_getal, parse_meervoudig
 
 
 @pytest.mark.parametrize(

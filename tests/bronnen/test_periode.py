@@ -7,7 +7,7 @@ import pytest
 
 from accounts.constants import Rol
 from actielijnen.models import Voortgangsrapportage
-from bronnen.periode import Periode, periode_tekst
+from kern.notatie import Periode, periode_tekst
 from tests.accounts.factories import UserFactory
 from tests.actielijnen.factories import ActiviteitFactory, VoortgangsrapportageFactory
 
@@ -32,7 +32,7 @@ def test_text_that_is_no_period_is_shown_as_it_is_and_nothing_as_a_dash():
 
 
 def test_the_template_filter_shows_the_dutch_period():
-    html = Template("{% load bronnen %}{{ p|periode }}").render(Context({"p": "2025-Q2"}))
+    html = Template("{% load notatie %}{{ p|periode }}").render(Context({"p": "2025-Q2"}))
     assert html == "2e kwartaal 2025"
 
 

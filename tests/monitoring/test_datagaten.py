@@ -11,7 +11,7 @@ from django.urls import reverse
 
 import pytest
 
-from accounts.navigatie import monitoring_links
+from accounts.selectors import monitoring_links
 from monitoring import selectors
 from monitoring.models import Indicator, Meting, Wijk
 

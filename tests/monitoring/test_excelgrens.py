@@ -86,7 +86,7 @@ def _export_via_de_pagina(client, user) -> bytes:
     """The XLSX as a user gets it: POST on the export page, the background job, the download."""
     client.force_login(user)
     taak = taakpagina(client, met_taken(lambda: client.post(reverse("monitoring:export")))).context["taak"]
-    antwoord = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+    antwoord = client.get(reverse("kern:taak_bestand", args=[taak.pk]))
     assert antwoord.status_code == 200
     return b"".join(antwoord.streaming_content)
 

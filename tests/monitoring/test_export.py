@@ -56,7 +56,7 @@ def test_export_then_import_changes_nothing(client, monitoring, beheerder, forma
         taak = taakpagina(client, met_taken(lambda: client.post(reverse("monitoring:export")))).context[
             "taak"
         ]
-        antwoord = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+        antwoord = client.get(reverse("kern:taak_bestand", args=[taak.pk]))
     else:  # streamed at once
         antwoord = client.get(reverse("monitoring:export"), {"formaat": formaat})
     assert antwoord.status_code == 200

@@ -21,7 +21,7 @@ from django.urls import reverse
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from bronnen.taken import ONVERWACHTE_FOUT
+from kern.taken import ONVERWACHTE_FOUT
 from tests.achtergrondtaken import import_doorvoeren, import_proef
 from tests.monitoring.fuzzbestanden import alle_bestanden
 from tests.monitoring.test_fuzz_import import nederlands, vingerafdruk

@@ -5,7 +5,7 @@ import pytest
 
 from bronnen.laden import Verslag
 from bronnen.models import Datakwaliteitsnotitie
-from bronnen.notatie import parse_getal
+from kern.notatie import parse_getal
 from monitoring.constants import Domein, FinancienSoort
 from monitoring.laden import laad_monitoring
 from monitoring.models import Bedrag, Kerncijfer, Piramidestand, Scenario, Scenariototaal

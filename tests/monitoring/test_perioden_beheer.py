@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Modellaag
-from bronnen.periode import OngeldigePeriode, Periode
+from kern.notatie import OngeldigePeriode, Periode
 from monitoring.models import Kerncijfer, Piramidestand
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import VELDNAAM
 from bronnen.laden import Verslag, lees_fixture
+from kern.gelijktijdigheid import VELDNAAM
 from participatie.laden import laad_participatie
 from participatie.models import Bijeenkomst, Overvragingsdrempel, Participatietraject, Stakeholder
 from tests.seeds import JAARSTUKKEN_2023, REKENKAMER_2018, SCENARIOS, UITVOERINGSPLAN, tekst

@@ -11,8 +11,9 @@ from django.utils import timezone
 import pytest
 
 from actielijnen.models import Activiteit
-from participatie import communicatie
 from participatie.models import Communicatieactie, Communicatiebudget, Communicatielijn
+from participatie.selectors import communicatie
+from participatie.services import communicatie as communicatiediensten
 
 User = get_user_model()
 BUDGET = "overkoepelende-client-en-inwonercommunicatie"
@@ -292,7 +293,7 @@ def test_executed_in_the_future_is_refused(client, leeg):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        communicatie.actie_toevoegen(
+        communicatiediensten.actie_toevoegen(
             door=gebruiker("manager"),
             vandaag=timezone.localdate(),
             naam="X",
@@ -396,8 +397,8 @@ class _Verslag:
 
 
 def test_the_demo_fills_all_four_lines_and_misses_one_newsletter(leeg):
-    from participatie.voorbeelden import VOORBEELD
-    from participatie.voorbeelden import communicatie as voorbeeld
+    from ontwikkeling.voorbeelden import VOORBEELD
+    from ontwikkeling.voorbeelden import communicatie as voorbeeld
 
     gebruikers = {u.username: u for u in User.objects.all()}
     verslag = _Verslag()

@@ -13,10 +13,12 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import token_voor
-from participatie import inbreng as inbreng_module
-from participatie.inbreng import NAAM_IN_TEKST, REACTIE_VERPLICHT, naam_in_tekst
+from kern.gelijktijdigheid import token_voor
+from participatie.constants import NAAM_IN_TEKST, REACTIE_VERPLICHT
 from participatie.models import Inbreng, Participatietraject, Stakeholder, Verwerking
+from participatie.selectors import inbreng as inbreng_lezen
+from participatie.services import inbreng as inbreng_module
+from participatie.services.inbreng import naam_in_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -254,8 +256,8 @@ def test_de_trajectpagina_toont_het_inbrengblok(client, traject, bijdrage):
 
 
 def test_de_demo_legt_verwerkte_en_open_inbreng_vast_met_een_interne_naam(programma):
-    from participatie.voorbeelden import VOORBEELD
-    from participatie.voorbeelden import inbreng as demo
+    from ontwikkeling.voorbeelden import VOORBEELD
+    from ontwikkeling.voorbeelden import inbreng as demo
 
     class Verslag:
         aantallen: dict = {}
@@ -268,5 +270,5 @@ def test_de_demo_legt_verwerkte_en_open_inbreng_vast_met_een_interne_naam(progra
     rijen = list(Inbreng.objects.all())
     assert sorted(r.verwerking for r in rijen) == ["deels", "niet", "open", "overgenomen"]
     assert all(r.inbreng.startswith(VOORBEELD) and r.persoon == demo.VOORBEELDPERSOON for r in rijen)
-    editie = inbreng_module.inbreng_voor_editie(date(2024, 6, 1))
+    editie = inbreng_lezen.inbreng_voor_editie(date(2024, 6, 1))
     assert len(editie) == 3 and demo.VOORBEELDPERSOON.split()[-1] not in str(editie)

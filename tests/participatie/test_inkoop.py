@@ -8,11 +8,11 @@ from django.urls import reverse
 
 import pytest
 
-from bronnen.gelijktijdigheid import token_voor
-from participatie import inkoop
-from participatie.inkoopformulieren import StapForm
+from kern.gelijktijdigheid import token_voor
+from ontwikkeling.voorbeelden import inkoop as voorbeeld
+from participatie.forms.inkoop import StapForm
 from participatie.models import Inkooptraject, Inkooptrajectstap
-from participatie.voorbeelden import inkoop as voorbeeld
+from participatie.selectors import inkoop
 
 pytestmark = pytest.mark.django_db
 

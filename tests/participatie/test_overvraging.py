@@ -9,9 +9,10 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
-from participatie import betrokkenen, overvraging
 from participatie.models import Bijeenkomst, Overvragingsdrempel, Participatietraject, Stakeholder
-from participatie.overvraging import Kwartaal
+from participatie.overvraging import Kwartaal, is_overvraagd
+from participatie.selectors import overvraging
+from participatie.services import betrokkenen
 
 pytestmark = pytest.mark.django_db
 
@@ -80,13 +81,13 @@ def test_exactly_at_the_threshold_is_not_overvraagd_one_above_is(db):
     _traject(s, start=date(2026, 1, 1), naam="Tweede")
     _bijeenkomsten(traject, s, [date(2026, 10, 5), date(2026, 11, 5), date(2026, 12, 5)])
     grens = _drempel(trajecten=2, bijeenkomsten=3)
-    assert not overvraging.is_overvraagd(_vraag(s), grens)
+    assert not is_overvraagd(_vraag(s), grens)
     _bijeenkomsten(traject, s, [date(2026, 12, 6)])
-    assert overvraging.is_overvraagd(_vraag(s), grens)
+    assert is_overvraagd(_vraag(s), grens)
     _drempel(trajecten=2, bijeenkomsten=4)
-    assert not overvraging.is_overvraagd(_vraag(s), overvraging.drempel())
+    assert not is_overvraagd(_vraag(s), overvraging.drempel())
     _traject(s, start=date(2026, 12, 1), naam="Derde")
-    assert overvraging.is_overvraagd(_vraag(s), overvraging.drempel())
+    assert is_overvraagd(_vraag(s), overvraging.drempel())
 
 
 def test_without_a_threshold_nothing_is_overvraagd_and_there_is_no_warning(db):

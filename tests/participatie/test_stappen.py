@@ -13,7 +13,6 @@ import pytest
 
 from accounts.constants import Rol
 from actielijnen.besluitvorming import Uitkomst
-from participatie import stappen
 from participatie.models import (
     Evaluatie,
     Participatieadvies,
@@ -21,6 +20,8 @@ from participatie.models import (
     Participatieplan,
     ParticipatieplanBesluit,
 )
+from participatie.selectors import stappen as stappenselectors
+from participatie.services import stappen
 from tests.accounts.factories import UserFactory
 from tests.actielijnen.factories import ActiviteitFactory
 
@@ -156,7 +157,7 @@ def test_every_step_is_in_the_history(client, rollen, act):
     html = _html(
         client, rollen["manager"], reverse("participatie:activiteit", kwargs={"sleutel": act.sleutel})
     )
-    regels = stappen.stappengeschiedenis(act, per_pagina=25).object_list
+    regels = stappenselectors.stappengeschiedenis(act, per_pagina=25).object_list
     assert len(regels) == 7
     assert "Geschiedenis van de stappen" in html and "Te vaag." in html
 
@@ -337,14 +338,16 @@ def test_the_inbox_and_the_dashboard_count_the_same_open_decisions(client, rolle
     dashboard = client.get(reverse("actielijnen:management"))
     per_activiteit = {stand.activiteit.pk: stand.open_besluiten for stand in dashboard.context["rijen"]}
     assert per_activiteit[act.pk] == 1 and per_activiteit[tweede.pk] == 1
-    assert sum(stappen.open_besluiten_per_activiteit().values()) == len(inbox.context["lijst"].elders)
+    assert sum(stappenselectors.open_besluiten_per_activiteit().values()) == len(
+        inbox.context["lijst"].elders
+    )
 
 
 def test_the_activity_page_links_to_its_participation(client, rollen, act):
     html = _html(client, rollen["opdrachtgever"], act.get_absolute_url())
     assert "Participatie: stappen I–IV" in html
     assert reverse("participatie:activiteit", kwargs={"sleutel": act.sleutel}) in html
-    assert stappen.koppelingen(act, rollen["raad"]) == []
+    assert stappenselectors.koppelingen(act, rollen["raad"]) == []
 
 
 # --- Fixed query counts -------------------------------------------------------------------------------------
@@ -392,9 +395,9 @@ def test_pages_and_hooks_run_a_fixed_number_of_queries(
     with django_assert_max_num_queries(9):
         assert client.get(reverse("participatie:evaluaties")).status_code == 200
     with django_assert_max_num_queries(2):
-        assert len(stappen.besluitpunten(rollen["opdrachtgever"], True)) == aantal
+        assert len(stappenselectors.besluitpunten(rollen["opdrachtgever"], True)) == aantal
     with django_assert_max_num_queries(2):
-        assert sum(stappen.open_besluiten_per_activiteit().values()) == aantal
+        assert sum(stappenselectors.open_besluiten_per_activiteit().values()) == aantal
 
 
 # --- Demo ------------------------------------------------------------------------------------------------------
@@ -403,7 +406,7 @@ def test_pages_and_hooks_run_a_fixed_number_of_queries(
 def test_the_demo_shows_activities_at_different_steps(client, programma):
     from django.contrib.auth import get_user_model
 
-    from rapportage.voorbeeldgeschiedenis import voorbeeldgeschiedenis_laden
+    from ontwikkeling.voorbeeldgeschiedenis import voorbeeldgeschiedenis_laden
 
     verslag = voorbeeldgeschiedenis_laden()
     assert verslag.aantallen["participatie-adviezen"] == 3

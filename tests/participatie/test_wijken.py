@@ -11,12 +11,13 @@ from django.urls import reverse
 import pytest
 
 from actielijnen.models import Activiteit
-from bronnen.gelijktijdigheid import VELDNAAM
+from kern.gelijktijdigheid import VELDNAAM
 from monitoring.models import Wijk
-from participatie import betrokkenen, overvraging
+from ontwikkeling.voorbeelden import VOORBEELD
+from ontwikkeling.voorbeelden import betrokkenen as voorbeeld
 from participatie.models import Participatietraject, Stakeholder, Wijkkoppeling
-from participatie.voorbeelden import VOORBEELD
-from participatie.voorbeelden import betrokkenen as voorbeeld
+from participatie.selectors import overvraging
+from participatie.services import betrokkenen
 
 pytestmark = pytest.mark.django_db
 

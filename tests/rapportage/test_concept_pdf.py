@@ -12,8 +12,8 @@ from django.urls import reverse
 import pytest
 from pypdf import PdfReader
 
-from bronnen import taken as bronnen_taken
-from bronnen.models import Achtergrondtaak, Taaksoort, Taakstatus
+from kern import taken as kern_taken
+from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
 from rapportage import export_pdf
 from tests.achtergrondtaken import met_taken, taakpagina, werker_draaien
 
@@ -46,9 +46,9 @@ def test_the_concept_pdf_is_made_by_a_job_and_downloaded_from_its_page(
         demo["manager"],
     )
     assert gemaakt == []  # the requests made no PDF
-    assert eerste.url == reverse("bronnen:taak", args=[taak.pk])
+    assert eerste.url == reverse("kern:taak", args=[taak.pk])
     assert tweede.redirect_chain == [(eerste.url, 302)]  # the second click follows the first job
-    assert bronnen_taken.AL_GESTART in tweede.content.decode()
+    assert kern_taken.AL_GESTART in tweede.content.decode()
 
     werker_draaien()
     assert gemaakt == [rapportage.pk]
@@ -60,7 +60,7 @@ def test_the_concept_pdf_is_made_by_a_job_and_downloaded_from_its_page(
     assert f"Download {naam}" in html
     assert f'href="{rapportage.get_absolute_url()}"' in html  # back to the edition
 
-    download = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+    download = client.get(reverse("kern:taak_bestand", args=[taak.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"] == f'attachment; filename="{naam}"'
     inhoud = b"".join(download.streaming_content)
@@ -71,7 +71,7 @@ def test_the_concept_pdf_is_made_by_a_job_and_downloaded_from_its_page(
 
     # Only who started the job downloads the file; the college sees the edition but not this file.
     client.force_login(demo["college"])
-    assert client.get(reverse("bronnen:taak_bestand", args=[taak.pk])).status_code == 404
+    assert client.get(reverse("kern:taak_bestand", args=[taak.pk])).status_code == 404
 
 
 def test_a_get_shows_the_button_and_starts_nothing(client, demo, maak_editie, pdf_als_stempel):
@@ -82,7 +82,7 @@ def test_a_get_shows_the_button_and_starts_nothing(client, demo, maak_editie, pd
     assert not Achtergrondtaak.objects.exists()
     taak = taakpagina(client, met_taken(lambda: client.post(_pdf_url(rapportage)))).context["taak"]
     assert taak.status == Taakstatus.GESLAAGD and taak.gebruiker == demo["college"]
-    download = client.get(reverse("bronnen:taak_bestand", args=[taak.pk]))
+    download = client.get(reverse("kern:taak_bestand", args=[taak.pk]))
     assert b"".join(download.streaming_content) == b"%%PDF-1.7 %d" % rapportage.pk
 
 

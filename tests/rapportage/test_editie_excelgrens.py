@@ -13,8 +13,8 @@ from django.urls import reverse
 import openpyxl
 import pytest
 
-from bronnen.models import Taakstatus
-from bronnen.notatie import format_getal
+from kern.models import Taakstatus
+from kern.notatie import format_getal
 from monitoring import excelgrens
 from rapportage import export_xlsx
 from rapportage.constants import RapportageStatus

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 import pytest
 
-from bronnen import taken as bronnen_taken
-from bronnen.models import Achtergrondtaak, Taakstatus
+from kern import taken as kern_taken
+from kern.models import Achtergrondtaak, Taakstatus
 from rapportage.constants import RapportageStatus
 from rapportage.models import Exportbestand, Statusovergang
 from rapportage.taken import AL_BEZIG
@@ -42,14 +42,14 @@ def test_the_button_starts_a_job_the_worker_publishes_and_the_raad_reads_it(
 
     antwoord = _publiceren(client, rapportage, uitvoeren=False)
     taak = Achtergrondtaak.objects.get()
-    assert antwoord.url == reverse("bronnen:taak", args=[taak.pk]) == f"/taken/{taak.pk}/"
+    assert antwoord.url == reverse("kern:taak", args=[taak.pk]) == f"/taken/{taak.pk}/"
     assert (taak.soort, taak.status, taak.gebruiker) == ("editie_publiceren", "wachtend", demo["college"])
     # Nothing is published by the request itself: the worker has not run yet.
     rapportage.refresh_from_db()
     assert rapportage.status == RapportageStatus.VASTGESTELD and not rapportage.exportbestanden.exists()
     pagina = _pagina(client, rapportage)
     assert WORDT_GEPUBLICEERD in pagina and PUBLICEER_KNOP not in pagina
-    assert reverse("bronnen:taak", args=[taak.pk]) in pagina  # "Volg de voortgang"
+    assert reverse("kern:taak", args=[taak.pk]) in pagina  # "Volg de voortgang"
     assert "Wacht op verwerking" in client.get(antwoord.url).content.decode()
 
     werker_draaien()
@@ -110,7 +110,7 @@ def test_a_job_whose_worker_was_killed_does_not_block_publishing(
     taak = Achtergrondtaak.objects.get()
     Achtergrondtaak.objects.filter(pk=taak.pk).update(status=Taakstatus.BEZIG)
     stil_sinds = time.time() - 60 * (settings.TAKEN_HARTSLAG_MINUTEN + 1)
-    pad = bronnen_taken._voortgangsbestand(taak.pk)
+    pad = kern_taken._voortgangsbestand(taak.pk)
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(json.dumps({"gedaan": 0, "totaal": 2, "hartslag": stil_sinds}))
     assert PUBLICEER_KNOP in _pagina(client, rapportage)
@@ -140,7 +140,7 @@ def test_a_failing_file_leaves_the_edition_set_with_no_files_and_the_job_failed_
     pagina = taakpagina(client, _publiceren(client, rapportage))
     taak = pagina.context["taak"]
     assert taak.status == Taakstatus.MISLUKT
-    assert taak.melding == bronnen_taken.ONVERWACHTE_FOUT and "er is niets gewijzigd" in taak.melding
+    assert taak.melding == kern_taken.ONVERWACHTE_FOUT and "er is niets gewijzigd" in taak.melding
     assert f'href="{rapportage.get_absolute_url()}"' in pagina.content.decode()  # back to the edition
     rapportage.refresh_from_db()
     assert rapportage.status == RapportageStatus.VASTGESTELD and rapportage.gepubliceerd_op is None
@@ -171,12 +171,12 @@ def test_progress_counts_the_two_files(client, demo, maak_editie, monkeypatch):
     """0 of 2 while the PDF is made, 1 of 2 while the XLSX is made, 2 of 2 at the end."""
     from rapportage import export_xlsx
 
-    monkeypatch.setattr(bronnen_taken, "MIN_INTERVAL_SECONDEN", 0)  # write every step, however fast
+    monkeypatch.setattr(kern_taken, "MIN_INTERVAL_SECONDEN", 0)  # write every step, however fast
     gezien = []
 
     def stand_nu():
         taak = Achtergrondtaak.objects.get()
-        stand = bronnen_taken._lees_voortgang(taak.pk)
+        stand = kern_taken._lees_voortgang(taak.pk)
         gezien.append((stand["gedaan"], stand["totaal"]))
 
     echte_xlsx = export_xlsx.xlsx_maken
@@ -187,7 +187,7 @@ def test_progress_counts_the_two_files(client, demo, maak_editie, monkeypatch):
     taak = taakpagina(client, _publiceren(client, rapportage)).context["taak"]
     assert gezien == [(0, 2), (1, 2)]
     assert (taak.status, taak.gedaan, taak.totaal, taak.eenheid) == ("geslaagd", 2, 2, "bestanden")
-    assert client.get(reverse("bronnen:taak_stand", args=[taak.pk])).json()["eenheid"] == "bestanden"
+    assert client.get(reverse("kern:taak_stand", args=[taak.pk])).json()["eenheid"] == "bestanden"
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from actielijnen.models import Activiteit
-from participatie import inbreng as inbreng_module
 from participatie.models import Participatietraject, Stakeholder
+from participatie.services import inbreng as inbreng_module
 from rapportage import export_csv, export_pdf, export_xlsx, inwonerstekst
 from rapportage.constants import Sectie
 from rapportage.grafieken import voor as grafieken_voor

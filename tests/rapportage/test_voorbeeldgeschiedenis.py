@@ -1,4 +1,4 @@
-"""`load_programma --demo` adds a lived-in, clearly labelled example history (issue 15), once and never on real use."""
+"""`demo_laden` (app ontwikkeling) adds a lived-in, clearly labelled example history (issue 15), once and never on real use."""
 
 from io import StringIO
 
@@ -19,9 +19,9 @@ from actielijnen.models import (
     Voortgangsrapportage,
 )
 from actielijnen.selectors import standen
+from ontwikkeling.voorbeeldgeschiedenis import VOORBEELD, WIJZIGINGSREDEN
 from rapportage.constants import RapportageStatus
 from rapportage.models import Exportbestand, Rapportage
-from rapportage.voorbeeldgeschiedenis import VOORBEELD, WIJZIGINGSREDEN
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 def _demo_laden(*extra) -> str:
     uitvoer = StringIO()
     with override_settings(DEBUG=True):
-        call_command("load_programma", "--demo", *extra, stdout=uitvoer)
+        call_command("demo_laden", *extra, stdout=uitvoer)
     return uitvoer.getvalue()
 
 

@@ -3,9 +3,9 @@
 "Achtergrondtaken"). Safe to run as often as wanted (every hour, or daily beside `stuur_herinneringen`).
 
 1. Jobs of a killed worker are ended: mislukt with the Dutch ONDERBROKEN message, and FAILED in django-tasks'
-   queue (bronnen.taken.dode_taken_afsluiten).
+   queue (kern.taken.dode_taken_afsluiten).
 2. Files made for download (exports, concept PDFs) go EXPORT_BEWAARUREN after their job ended; the job page then
-   says the file has expired (bronnen.taken.verlopen_bestanden_opruimen).
+   says the file has expired (kern.taken.verlopen_bestanden_opruimen).
 3. Progress files and previews in MEDIA_ROOT/taken of jobs that ended IMPORT_BESTANDEN_BEWAARDAGEN ago go.
 4. Uploads that no Import references (checked, never committed) go IMPORT_BESTANDEN_BEWAARDAGEN after their last
    upload; the file behind an Import is never removed (monitoring.taken.verweesde_uploads_opruimen).
@@ -19,7 +19,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from bronnen.taken import dode_taken_afsluiten, oude_taakbestanden_opruimen, verlopen_bestanden_opruimen
+from kern.taken import dode_taken_afsluiten, oude_taakbestanden_opruimen, verlopen_bestanden_opruimen
 from monitoring.taken import verweesde_uploads_opruimen
 
 

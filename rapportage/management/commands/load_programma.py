@@ -2,28 +2,22 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from rapportage.programma_laden import laad_programma
-from rapportage.voorbeeldgeschiedenis import voorbeeldgeschiedenis_laden
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt het programma uit fixtures/ (idempotent). Met --demo ook demo-accounts per rol en een duidelijk "
-        "gemarkeerde voorbeeldgeschiedenis (updates, scores, planning, besluiten, een gepubliceerde rapportage)."
+        "Laadt het programma uit fixtures/ (idempotent). Met --demo ook demo-accounts per rol (alleen met DEBUG). "
+        "De gemarkeerde voorbeeldgeschiedenis van de demo laadt `manage.py demo_laden` (app ontwikkeling)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--demo",
             action="store_true",
-            help="Maak ook demo-accounts voor elke rol aan en, in een lege database, een voorbeeldgeschiedenis.",
-        )
-        parser.add_argument(
-            "--zonder-voorbeelden",
-            action="store_true",
-            help="Met --demo: alleen de demo-accounts, geen voorbeeldgeschiedenis.",
+            help="Maak ook demo-accounts voor elke rol aan (alleen met DEBUG).",
         )
 
-    def handle(self, *args, demo, zonder_voorbeelden, **options):
+    def handle(self, *args, demo, **options):
         if demo and not settings.DEBUG:
             # The demo accounts share a published password and the beheerder among them may do almost anything:
             # they exist only on a development machine (DEBUG=1), never in a production configuration.
@@ -33,8 +27,6 @@ class Command(BaseCommand):
                 "`manage.py createsuperuser` of in het beheer."
             )
         verslag = laad_programma(demo=demo)
-        if demo and not zonder_voorbeelden:
-            self._voorbeeldgeschiedenis()
         if verslag.ongewijzigd:
             self.stdout.write(self.style.SUCCESS("Programma geladen: niets gewijzigd, alles was al actueel."))
             return
@@ -43,11 +35,3 @@ class Command(BaseCommand):
         for naam, aantal in sorted(verslag.bijgewerkt.items()):
             self.stdout.write(f"  bijgewerkt: {aantal} {naam}")
         self.stdout.write(self.style.SUCCESS("Programma geladen."))
-
-    def _voorbeeldgeschiedenis(self):
-        voorbeelden = voorbeeldgeschiedenis_laden()
-        if voorbeelden.overgeslagen:
-            self.stdout.write(f"  voorbeeldgeschiedenis niet toegevoegd: {voorbeelden.overgeslagen}.")
-            return
-        for naam, aantal in sorted(voorbeelden.aantallen.items()):
-            self.stdout.write(f"  voorbeeld toegevoegd: {aantal} {naam}")

@@ -158,8 +158,7 @@ def test_a_job_whose_worker_was_killed_shows_as_failed(beheer_client, settings):
     json_stand = stand(beheer_client, taak)
     assert (json_stand["status"], json_stand["melding"]) == ("mislukt", kern_taken.ONDERBROKEN)
     assert (
-        "De taak is onderbroken"
-        in beheer_client.get(reverse("kern:taak", args=[taak.pk])).content.decode()
+        "De taak is onderbroken" in beheer_client.get(reverse("kern:taak", args=[taak.pk])).content.decode()
     )
 
 
@@ -193,8 +192,7 @@ def test_only_who_started_a_job_and_the_beheerder_see_it(client, gegevens):
     taak = Achtergrondtaak.objects.get()
     assert (taak.gebruiker, taak.status) == (manager, "geslaagd")
     adressen = [
-        reverse(naam, args=[taak.pk])
-        for naam in ("kern:taak", "kern:taak_stand", "kern:taak_bestand")
+        reverse(naam, args=[taak.pk]) for naam in ("kern:taak", "kern:taak_stand", "kern:taak_bestand")
     ]
     assert [client.get(a).status_code for a in adressen] == [200, 200, 200]
     client.force_login(trekker)

@@ -17,7 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "hengelo_sd"
 
 # Bottom → top.
-LAGEN = ("kern", "bronnen", "accounts", "actielijnen", "monitoring", "participatie", "rapportage", "api", "ontwikkeling")
+LAGEN = (
+    "kern",
+    "bronnen",
+    "accounts",
+    "actielijnen",
+    "monitoring",
+    "participatie",
+    "rapportage",
+    "api",
+    "ontwikkeling",
+)
 
 
 def imports_in(bron: str, pakket: str) -> set[str]:

@@ -15,6 +15,38 @@ def breedte_zetten(page, breedte: int) -> None:
     page.set_viewport_size({"width": breedte, "height": 900})
 
 
+# True once the window is `breedte` px wide and every drawn plotly chart has been redrawn for its container's new
+# width. Plotly (config `responsive`) redraws about 100 ms after the resize event; until then the chart keeps its
+# old SVG, which may stick out. A chart not drawn (yet) or hidden has nothing to redraw.
+_OPGEMAAKT_OP_BREEDTE = """(breedte) => window.innerWidth === breedte &&
+  Array.from(document.querySelectorAll('[data-grafiek]')).every((grafiek) => {
+    const svg = grafiek.querySelector('svg.main-svg');
+    if (!svg || grafiek.getClientRects().length === 0) { return true; }
+    const vak = parseFloat(getComputedStyle(grafiek).width);
+    return !grafiek._resolveResize && Math.abs(svg.getBoundingClientRect().width - vak) <= 1;
+  })"""
+
+
+# True once every chart on the page is drawn (static/js/grafiek.js draws each [data-grafiek] whose figure is on the
+# page, when plotly is loaded).
+_GRAFIEKEN_GETEKEND = """() => typeof Plotly === 'undefined' ||
+  Array.from(document.querySelectorAll('[data-grafiek]')).every((grafiek) =>
+    !document.getElementById(grafiek.dataset.grafiek) || grafiek.querySelector('svg.main-svg'))"""
+
+
+def pagina_klaar(page) -> None:
+    """After page.goto (which waits for the load event): wait until the page has its final layout, web fonts loaded
+    and charts drawn. Conditions instead of `networkidle`, which always waits half a second without requests."""
+    page.wait_for_load_state("load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_function(_GRAFIEKEN_GETEKEND)
+
+
+def opmaak_afwachten(page, breedte: int) -> None:
+    """After breedte_zetten on a loaded page: wait until the page is laid out at `breedte`, charts redrawn."""
+    page.wait_for_function(_OPGEMAAKT_OP_BREEDTE, arg=breedte)
+
+
 def zijwaartse_overloop(page) -> dict:
     """How far the document is wider than the viewport, and the widest elements that stick out (for the message).
 

@@ -47,7 +47,8 @@ def test_the_listener_sees_a_violation(bewaakte_pagina, programma):
     page.goto(reverse("login"))
     page.evaluate("""() => { const s = document.createElement('style'); s.textContent = 'body{}';
                               document.head.appendChild(s); }""")
-    page.wait_for_timeout(200)
+    # The browser reports the violation as an event after the refusal: wait for the listener to have it.
+    page.wait_for_function("() => window.__cspOvertredingen.some((r) => r.includes('style-src'))")
     assert any("style-src" in regel for regel in overtredingen(page))
 
 

@@ -14,6 +14,8 @@ from tests.browser.reflow import (
     WCAG_MINIMUM,
     assert_geen_zijwaarts_scrollen,
     breedte_zetten,
+    opmaak_afwachten,
+    pagina_klaar,
 )
 from tests.browser.test_csp import LUISTERAAR
 
@@ -41,7 +43,7 @@ def _openen(page, url: str, breedte: int) -> None:
     breedte_zetten(page, breedte)
     page.goto(url)
     page.locator("[data-grafiek] svg.main-svg").first.wait_for(state="visible", timeout=15_000)
-    page.wait_for_load_state("networkidle")
+    pagina_klaar(page)
 
 
 def _teksten(page, selector: str) -> list[str]:
@@ -94,7 +96,7 @@ def test_financien_axis_reads_euros_in_millions_in_dutch(grafiekpagina, programm
         _controleer_vormgeving(page, url)
         assert_geen_zijwaarts_scrollen(page, f"{url} bij {breedte} px")
     breedte_zetten(page, WCAG_MINIMUM)
-    page.wait_for_timeout(300)
+    opmaak_afwachten(page, WCAG_MINIMUM)
     assert_geen_zijwaarts_scrollen(page, f"{url} bij {WCAG_MINIMUM} px")
     assert [v for v in axe(page) if v[1] in ("serious", "critical")] == []
     assert page.evaluate("window.__cspOvertredingen") == []
@@ -113,7 +115,7 @@ def test_transformatiepiramide_counts_in_dutch(grafiekpagina, programma, axe):
         _controleer_vormgeving(page, url)
         assert_geen_zijwaarts_scrollen(page, f"{url} bij {breedte} px")
     breedte_zetten(page, WCAG_MINIMUM)
-    page.wait_for_timeout(300)
+    opmaak_afwachten(page, WCAG_MINIMUM)
     assert_geen_zijwaarts_scrollen(page, f"{url} bij {WCAG_MINIMUM} px")
     assert [v for v in axe(page) if v[1] in ("serious", "critical")] == []
     assert page.evaluate("window.__cspOvertredingen") == []

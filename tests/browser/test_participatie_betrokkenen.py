@@ -10,13 +10,14 @@ import pytest
 from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit
-from participatie.voorbeelden import betrokkenen as voorbeeld
+from ontwikkeling.voorbeelden import betrokkenen as voorbeeld
 from tests.browser.reflow import (
     DESKTOP,
     TELEFOON,
     WCAG_MINIMUM,
     assert_geen_zijwaarts_scrollen,
     breedte_zetten,
+    opmaak_afwachten,
 )
 from tests.browser.sessie import inloggen, uitloggen
 
@@ -31,7 +32,7 @@ class _Verslag:
 def _controleren(page, axe, omschrijving: str) -> None:
     for breedte in (TELEFOON, WCAG_MINIMUM, DESKTOP):
         breedte_zetten(page, breedte)
-        page.wait_for_timeout(50)
+        opmaak_afwachten(page, breedte)
         assert_geen_zijwaarts_scrollen(page, f"{omschrijving} bij {breedte} px")
     ernstig = [v for v in axe(page) if v[1] in ("serious", "critical")]
     assert ernstig == [], omschrijving

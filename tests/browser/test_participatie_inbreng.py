@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from actielijnen.models import Activiteit
-from participatie import inbreng as inbreng_module
 from participatie.models import Participatietraject, Stakeholder
+from participatie.services import inbreng as inbreng_module
 from rapportage import services
 from tests.browser.reflow import TELEFOON, WCAG_MINIMUM, assert_geen_zijwaarts_scrollen, breedte_zetten
 from tests.browser.sessie import inloggen

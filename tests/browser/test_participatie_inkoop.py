@@ -10,13 +10,14 @@ from django.urls import reverse
 import pytest
 from playwright.sync_api import expect
 
-from participatie.voorbeelden import inkoop as voorbeeld
+from ontwikkeling.voorbeelden import inkoop as voorbeeld
 from tests.browser.reflow import (
     DESKTOP,
     TELEFOON,
     WCAG_MINIMUM,
     assert_geen_zijwaarts_scrollen,
     breedte_zetten,
+    pagina_klaar,
 )
 from tests.browser.sessie import inloggen
 
@@ -33,7 +34,7 @@ def _controleren(page, axe, omschrijving: str) -> None:
         # Set the width and load the page at it, as a phone would: plotly sizes its SVG when it draws.
         breedte_zetten(page, breedte)
         page.reload()
-        page.wait_for_load_state("networkidle")
+        pagina_klaar(page)
         assert_geen_zijwaarts_scrollen(page, f"{omschrijving} bij {breedte} px")
     assert [v for v in axe(page) if v[1] in ("serious", "critical")] == [], omschrijving
 

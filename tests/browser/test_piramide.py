@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from actielijnen.models import Activiteit, Voortgangsrapportage
 from tests.browser.edities import gepubliceerde_editie
+from tests.browser.reflow import pagina_klaar
 from tests.browser.sessie import inloggen, uitloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -110,7 +111,7 @@ def test_main_pages_have_no_serious_or_critical_accessibility_violations(
     else:
         url = reverse(pagina)
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    pagina_klaar(page)
     if pagina == "actielijnen:management":
         expect(page.locator("[data-grafiek] .main-svg").first).to_be_visible()
     ernstig = [v for v in axe(page) if v[1] in ("serious", "critical")]

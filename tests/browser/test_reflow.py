@@ -16,7 +16,14 @@ from accounts.models import User
 from actielijnen.models import Activiteit
 from monitoring.models import Import, Indicator
 from tests.browser.edities import gepubliceerde_editie
-from tests.browser.reflow import DESKTOP, TELEFOON, WCAG_MINIMUM, breedte_zetten, zijwaartse_overloop
+from tests.browser.reflow import (
+    DESKTOP,
+    TELEFOON,
+    WCAG_MINIMUM,
+    breedte_zetten,
+    pagina_klaar,
+    zijwaartse_overloop,
+)
 from tests.browser.sessie import inloggen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,7 +92,7 @@ def test_no_page_of_the_role_scrolls_sideways_and_axe_finds_nothing_serious(page
         for breedte in breedtes:
             breedte_zetten(page, breedte)
             antwoord = page.goto(pad)
-            page.wait_for_load_state("networkidle")
+            pagina_klaar(page)
             if antwoord.status != 200:
                 fouten.append(f"{pad} geeft {antwoord.status}")
                 break

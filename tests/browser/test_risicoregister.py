@@ -13,6 +13,7 @@ from tests.browser.reflow import (
     WCAG_MINIMUM,
     assert_geen_zijwaarts_scrollen,
     breedte_zetten,
+    opmaak_afwachten,
 )
 from tests.browser.sessie import inloggen
 
@@ -27,7 +28,7 @@ def _controleren(page, axe, omschrijving: str) -> None:
     """Reflow at a phone, WCAG's 320 px and a desktop, and axe without serious or critical findings."""
     for breedte in (TELEFOON, WCAG_MINIMUM, DESKTOP):
         breedte_zetten(page, breedte)
-        page.wait_for_timeout(50)
+        opmaak_afwachten(page, breedte)
         assert_geen_zijwaarts_scrollen(page, f"{omschrijving} bij {breedte} px")
     assert _ernstig(axe, page) == [], omschrijving
 

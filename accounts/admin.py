@@ -12,6 +12,7 @@ from axes.models import AccessAttempt
 from accounts.constants import ROLLEN_MET_BESLISMACHT, Rol
 from accounts.inlogpogingen import client_adres, ontgrendelen
 from accounts.models import Roltoekenning, User
+from accounts.permissions import mag_roltoekenningen_beoordelen
 from accounts.services import rollen_wijzigen, roltoekenning_beoordelen
 from bronnen.admin import GelijktijdigAdminMixin
 
@@ -126,7 +127,7 @@ class RoltoekenningAdmin(admin.ModelAdmin):
         return False
 
     def has_beoordelen_permission(self, request):
-        return request.user.has_perm("accounts.beoordelen_roltoekenning")
+        return mag_roltoekenningen_beoordelen(request.user)
 
     def _beoordelen(self, request, queryset, *, goedkeuren: bool) -> None:
         gedaan, geweigerd = 0, []

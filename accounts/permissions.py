@@ -1,13 +1,11 @@
 """
 Which levels of the informatiepiramide a user may open: the one place the navigation, the start page and the
 level views ask. Each level is guarded by one permission (declared on actielijnen.Activiteit, assigned to the
-roles in actielijnen/rollen.py); code never asks for group names.
+roles in actielijnen/rollen.py); code never asks for group names. Also who may grant roles and who may decide
+on a request for one (separation of duties, accounts/services.py).
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from accounts.models import Roltoekenning, User
 
 # Level → the permission that opens it; None: public.
 NIVEAU_PERMISSIES: dict[str, str | None] = {
@@ -35,17 +33,45 @@ def eigen_niveau(user) -> str:
     return next(n for n in EIGEN_NIVEAU_VOLGORDE if mag_niveau_openen(user, n))
 
 
-def niveau_vereist(niveau: str):
-    """View decorator: anonymous users go to the login page; users who may not open the level get the Dutch 403."""
+def mag_uitvoering_openen(user) -> bool:
+    """The level Uitvoering of the informatiepiramide: the forms of the programme organisation."""
+    return mag_niveau_openen(user, "uitvoering")
 
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not mag_niveau_openen(request.user, niveau):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
 
-        return wrapper
+def mag_management_openen(user) -> bool:
+    """The level Management: dashboards across activities, indicators, finances and risks."""
+    return mag_niveau_openen(user, "management")
 
-    return decorator
+
+def mag_college_openen(user) -> bool:
+    """The level College: outcomes, goals versus realisation."""
+    return mag_niveau_openen(user, "college")
+
+
+def mag_raad_openen(user) -> bool:
+    """The level Raad: the published editions."""
+    return mag_niveau_openen(user, "raad")
+
+
+def mag_openen(user, permissies: tuple[str, ...]) -> bool:
+    """A menu item or link shows when the signed-in user holds any of the permissions its page asks."""
+    return user is not None and user.is_authenticated and any(user.has_perm(p) for p in permissies)
+
+
+def mag_rollen_toekennen(door: User) -> bool:
+    """Whoever may change accounts in the beheer may ask for roles (the beheerder; a superuser)."""
+    return door.is_active and door.has_perm("accounts.change_user")
+
+
+def mag_roltoekenning_beoordelen(door: User, toekenning: Roltoekenning) -> bool:
+    """A second beheerder: has the right, and is neither the requester nor the user who would get the role."""
+    return (
+        door.is_active
+        and door.has_perm("accounts.beoordelen_roltoekenning")
+        and door.pk not in (toekenning.aangevraagd_door_id, toekenning.gebruiker_id)
+    )
+
+
+def mag_roltoekenningen_beoordelen(door: User) -> bool:
+    """Whether the admin offers the approve/refuse actions at all (each decision is checked per request)."""
+    return door.has_perm("accounts.beoordelen_roltoekenning")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
-from accounts.permissions import eigen_niveau, mag_niveau_openen
+from accounts.permissions import eigen_niveau, mag_niveau_openen, mag_openen
 
 # --- the levels of the informatiepiramide ----------------------------------------
 
@@ -70,7 +70,7 @@ class Link:
 def monitoring_links(user) -> list[Link]:
     links = []
     for label, url_name, permissie in MONITORING_PAGINAS:
-        if not user.has_perm(permissie):
+        if not mag_openen(user, (permissie,)):
             continue
         try:
             links.append(Link(label, reverse(url_name)))
@@ -111,10 +111,6 @@ class Menulink:
     eigen: bool = False
 
 
-def _mag_openen(user, permissies: tuple[str, ...]) -> bool:
-    return user is not None and user.is_authenticated and any(user.has_perm(p) for p in permissies)
-
-
 def _markeren(links: list[Menulink], pad: str) -> list[Menulink]:
     """Mark the link of the current page ("page"), or else the section the page lies under (longest prefix)."""
     huidig = next((link for link in links if link.url == pad), None)
@@ -141,7 +137,7 @@ def hoofdmenu(user, pad: str) -> dict:
         except NoReverseMatch:
             continue
     for label, url_name, permissies in HOOFDMENU_PAGINAS:
-        if not _mag_openen(user, permissies):
+        if not mag_openen(user, permissies):
             continue
         try:
             paginas.append(Menulink(label, reverse(url_name)))

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.constants import ROLLEN_MET_BESLISMACHT, Rol, Roltoekenningsoort, Roltoekenningstatus
 from accounts.models import Roltoekenning, User
+from accounts.permissions import mag_rollen_toekennen, mag_roltoekenning_beoordelen
 
 logger = logging.getLogger("beveiliging")
 
@@ -52,20 +53,6 @@ def _log(toekenning: Roltoekenning, actie: str, door: User, adres: str | None) -
         toekenning.status,
         adres or "-",
         toekenning.pk,
-    )
-
-
-def mag_rollen_toekennen(door: User) -> bool:
-    """Whoever may change accounts in the beheer may ask for roles (the beheerder; a superuser)."""
-    return door.is_active and door.has_perm("accounts.change_user")
-
-
-def mag_roltoekenning_beoordelen(door: User, toekenning: Roltoekenning) -> bool:
-    """A second beheerder: has the right, and is neither the requester nor the user who would get the role."""
-    return (
-        door.is_active
-        and door.has_perm("accounts.beoordelen_roltoekenning")
-        and door.pk not in (toekenning.aangevraagd_door_id, toekenning.gebruiker_id)
     )
 
 

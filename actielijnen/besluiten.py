@@ -18,7 +18,12 @@ from django.utils import timezone
 from actielijnen import signalen
 from actielijnen.constants import OpdrachtbeschrijvingStatus, PlanningswijzigingStatus
 from actielijnen.models import Opdrachtbeschrijving, Planningswijziging, Voortgangsrapportage
-from actielijnen.permissions import akkoord_rollen, mag_besluit_nemen, mag_opdrachtbeschrijving_vaststellen
+from actielijnen.permissions import (
+    akkoord_rollen,
+    mag_alle_besluiten_zien,
+    mag_besluit_nemen,
+    mag_opdrachtbeschrijving_vaststellen,
+)
 
 
 @dataclass
@@ -68,7 +73,7 @@ def updates_wachtend_op_besluit(*, vandaag: date | None = None):
 def besluiten_voor(user) -> Besluitenlijst:
     """The inbox of `user` (4 queries). Who reads the management level (manager, datakernteam) sees every open
     decision of the programme, the ones they take themselves marked; everyone else only their own."""
-    programmabreed = user.has_perm("actielijnen.view_management")
+    programmabreed = mag_alle_besluiten_zien(user)
     wijzigingen = (
         Planningswijziging.objects.filter(status=PlanningswijzigingStatus.INGEDIEND)
         .select_related("activiteit__actielijn", "aangevraagd_door")

@@ -34,10 +34,6 @@ def activiteiten_betrokken(queryset: QuerySet, user) -> QuerySet:
     )
 
 
-def mag_zien(user, activiteit) -> bool:
-    return user.is_authenticated and user.has_perm("actielijnen.view_activiteit")
-
-
 def mag_bewerken(user, activiteit) -> bool:
     """Updates, milestones, risks, planning requests, opdrachtbeschrijving text and yearly summaries."""
     if not user.is_authenticated:
@@ -55,10 +51,6 @@ def akkoord_rollen(user, activiteit) -> list[str]:
         AkkoordRol.OPGAVECOORDINATOR: activiteit.opgavecoordinator_id,
     }
     return [rol for rol, houder in houders.items() if houder == user.pk]
-
-
-def mag_akkoord_geven(user, activiteit, rol: str) -> bool:
-    return rol in akkoord_rollen(user, activiteit)
 
 
 def mag_planning_vastleggen(user, activiteit) -> bool:
@@ -113,3 +105,8 @@ def mag_programmarisico_beoordelen(user, risico=None) -> bool:
     if not (user.is_authenticated and user.has_perm("actielijnen.change_risico")):
         return False
     return risico is None or risico.activiteit_id is None
+
+
+def mag_alle_besluiten_zien(user) -> bool:
+    """Who reads the management level (manager, datakernteam) sees every open decision of the programme."""
+    return user.has_perm("actielijnen.view_management")

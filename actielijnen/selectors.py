@@ -28,9 +28,7 @@ from actielijnen.models import (
     Activiteit,
     BesparingEnInvestering,
     Jaarsamenvatting,
-    Kenmerk,
     Mijlpaal,
-    Modellaag,
     Opdrachtbeschrijving,
     Planningswijziging,
     PlanningswijzigingAkkoord,
@@ -571,20 +569,6 @@ def mijlpalen_op(peildatum: date) -> list[Mijlpaal]:
         Mijlpaal.objects.filter(datum_gepland__lte=peildatum)
         .select_related("activiteit", "activiteit__actielijn")
         .order_by("activiteit__actielijn__nummer", "activiteit__volgorde", "datum_gepland", "pk")
-    )
-
-
-@dataclass
-class PlanUitleg:
-    modellagen: list[Modellaag]
-    kenmerken: list[Kenmerk]
-    actielijnen: list[Actielijn]
-
-
-def plan_uitleg() -> PlanUitleg:
-    """The plan's own text for the Inwoners page: the Nieuw Hengelo's Model and the actielijnen (3 queries)."""
-    return PlanUitleg(
-        list(Modellaag.objects.all()), list(Kenmerk.objects.all()), list(Actielijn.objects.order_by("nummer"))
     )
 
 

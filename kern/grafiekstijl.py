@@ -9,7 +9,7 @@ that leave a 320 px wide phone most of its width. Amounts read "€ 8,1 mln" or 
 static/js/grafiek.js registers (`locale: "nl"`): "jan 2024", "mrt", "okt".
 
 It lives in kern, the lowest app, so every app may use it; it needs nothing from plotly itself. Its colours come
-from kern.palet, like those of the edition charts (rapportage.grafieken, hand-written SVG, which also use
+from kern.palet, like those of the edition charts (rapportage.weergave.grafieken, hand-written SVG, which also use
 `bedrag_kort` for their axes) and of the stylesheets.
 """
 

@@ -2,7 +2,7 @@
 The one palette of the monitor: every colour that the charts (plotly), the hand-drawn SVG of an edition and the
 stylesheets use, each named once, with what it is for.
 
-Python reads the colours from here (kern.grafiekstijl, rapportage.grafieken); the stylesheets read them as CSS
+Python reads the colours from here (kern.grafiekstijl, rapportage.weergave.grafieken); the stylesheets read them as CSS
 custom properties `--app-color-<naam>`, declared in a `:root` block at the top of static/css/app.css, print.css
 and rapportage_pdf.css (WeasyPrint resolves `var()` too). That block is `css_blok()`: after a change here,
 replace it in the three files with the output of `python -m kern.palet`. Nothing else in those files, nor in the

@@ -246,11 +246,6 @@ def uitvoering(taak_id: int) -> Iterator[Uitvoering | None]:
 # --- Reading (the progress page, the import page) ---------------------------------------------------------------
 
 
-def mag_taak_zien(user, taak: Achtergrondtaak) -> bool:
-    """Only who started the job, and the beheerder (who sees every job), may see it."""
-    return taak.gebruiker_id == user.pk or user.has_perm("kern.view_achtergrondtaak")
-
-
 def taken_van(user, *, soorten=None, aantal: int = 10) -> list[Achtergrondtaak]:
     """The user's most recent jobs (of the given kinds), running or not, with their current state merged in."""
     taken = Achtergrondtaak.objects.filter(gebruiker=user)

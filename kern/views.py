@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from kern.models import Achtergrondtaak, Taakstatus
-from kern.taken import mag_taak_zien, taak_als_json, taak_stand
+from kern.permissions import mag_taak_zien
+from kern.taken import taak_als_json, taak_stand
 
 
 def _eigen_taak(request, pk) -> Achtergrondtaak:

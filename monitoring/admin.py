@@ -1,11 +1,20 @@
-from django.contrib import admin
+from contextlib import suppress
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db import connection
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_POST
 
 from import_export.admin import ImportExportMixin
 
 from bronnen.admin import DatakwaliteitInline, ProgrammaAdmin, VeiligeLijstMixin
+from monitoring import services
 from monitoring.excelgrens import ExcelGrensExportMixin
 from monitoring.forms import MetingImportForm
 from monitoring.importbestand import OngeldigBestand
@@ -92,8 +101,9 @@ class BegrensdeTelling(Paginator):
 
 @admin.register(Meting)
 class MetingAdmin(ExcelGrensExportMixin, ImportExportMixin, ProgrammaAdmin):
-    """Import through django-import-export, validated by the same rules as the data-team page; an .xlsx export
-    longer than one Excel sheet is refused in Dutch (monitoring/excelgrens.py), CSV stays available.
+    """Import through django-import-export's form and preview, validated by the same rules as the data-team page
+    and committed by the same service (`process_import`); an .xlsx export longer than one Excel sheet is refused
+    in Dutch (monitoring/excelgrens.py), CSV stays available.
 
     The changelist is bounded: no second COUNT of the whole table (`show_full_result_count`), a count that stops
     at `BegrensdeTelling.GRENS`, and newest first by primary key, which an index answers without a sort.
@@ -143,6 +153,66 @@ class MetingAdmin(ExcelGrensExportMixin, ImportExportMixin, ProgrammaAdmin):
                 "Het bestand kan niet worden gelezen in het gekozen formaat. Kies het juiste formaat, of sla het "
                 "op als .xlsx of .csv.",
             )
+
+    def is_skip_import_confirm_enabled(self):
+        """Never without the preview: the commit is `process_import`'s, whatever IMPORT_EXPORT_SKIP_IMPORT_CONFIRM says."""
+        return False
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """ "Confirm import": the previewed file is committed by the import service, not by the resource.
+
+        One write path, least code: django-import-export keeps its upload form and its row-by-row preview (the
+        shared rules, through MetingResource, which writes nothing), and only its commit is replaced. The file goes
+        to `services.import_direct_doorvoeren`, which stores it under its sha256 and calls `metingen_importeren`
+        as the import page's job does: the same Import record with the file as its evidence, the same history, the
+        same undo on the import history page. The admin's own flow stays (its tests pin the preview and a commit
+        in the request); handing the file to the page's check job instead would have made the user confirm twice.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_confirm_form(request)
+        if not form.is_valid():
+            return super().process_import(request, **kwargs)  # the library's page with the form's errors
+        terug = reverse("admin:monitoring_meting_import", current_app=self.admin_site.name)
+        formaten = self.get_import_formats()
+        keuze = form.cleaned_data["format"]
+        if not keuze.isdigit() or int(keuze) >= len(formaten):
+            messages.error(request, "Kies een .xlsx- of .csv-bestand en controleer het opnieuw.")
+            return redirect(terug)
+        formaat = formaten[int(keuze)]()
+        tijdelijk = self.get_tmp_storage_class()(
+            name=form.cleaned_data["import_file_name"],
+            encoding=None,
+            read_mode=formaat.get_read_mode(),
+            **self.get_tmp_storage_class_kwargs(),
+        )
+        try:
+            data = tijdelijk.read()
+        except OSError:
+            data = None
+        if not data:
+            messages.error(request, "Het bestand staat niet meer klaar; upload het opnieuw.")
+            return redirect(terug)
+        # Read as the preview read it: the chosen format decides, whatever the file's own name ends in.
+        naam = form.cleaned_data["original_file_name"]
+        if not naam.lower().endswith(f".{formaat.get_extension()}"):
+            naam = f"{naam}.{formaat.get_extension()}"
+        try:
+            resultaat = services.import_direct_doorvoeren(
+                bestand=ContentFile(data, name=naam), door=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(terug)
+        finally:
+            with suppress(OSError):  # kept by the service under its sha256 when it was committed
+                tijdelijk.remove()
+        if not resultaat.doorgevoerd:  # refused (an error in the file): nothing written, the page's reason
+            messages.error(request, " ".join([resultaat.bestandsfout, *resultaat.meldingen]).strip())
+            return redirect(terug)
+        messages.success(request, " ".join(resultaat.meldingen))
+        return redirect(reverse("admin:monitoring_meting_changelist", current_app=self.admin_site.name))
 
     def has_export_permission(self, request):
         return mag_exporteren(request.user)

@@ -41,10 +41,27 @@ class MetingImportForm(ImportExportImportForm):
 
 
 class DoorvoerForm(forms.Form):
+    """ "Importeren" on the preview. Skipping the invalid cells is a deliberate choice: only the checkbox's own
+    values count (ticked, or not sent); any other value is refused, never read as a yes."""
+
+    # What a browser sends for the checkbox when ticked ("on"), and the two words Django's checkbox reads.
+    VINKWAARDEN = ("on", "true", "false")
+
     alleen_geldige = forms.BooleanField(
         label="Alleen de geldige waarden inlezen; de ongeldige cellen worden overgeslagen",
         required=False,
     )
+
+    def clean_alleen_geldige(self):
+        naam = self.add_prefix("alleen_geldige")
+        waarden = self.data.getlist(naam) if hasattr(self.data, "getlist") else [self.data.get(naam)]
+        waarden = [w for w in waarden if w is not None and not isinstance(w, bool)]
+        if len(waarden) > 1 or any(str(w).lower() not in self.VINKWAARDEN for w in waarden):
+            raise forms.ValidationError(
+                "Kies of alleen de geldige waarden worden ingelezen: vink het vakje aan, of laat het leeg. Er is "
+                "niets ingelezen."
+            )
+        return self.cleaned_data["alleen_geldige"]
 
 
 class FitgapForm(forms.Form):

@@ -3,7 +3,7 @@ What an indicator's figures say in words: on or off course (only against a targe
 not otherwise; the next target and the distance to it; the trend of the realisations, with a tiny sparkline.
 
 Pure functions over plain values (a `Punt` is a period with its value), so the live pages (from
-`monitoring.selectors.IndicatorStand`) and an edition's snapshot (dicts, rapportage/templatetags/rapportage.py)
+`monitoring.selectors.IndicatorStand`) and an edition's snapshot (dicts, rapportage/weergave/monitoring.py)
 say exactly the same. Values are formatted by the caller, who knows the reader (small counts of people).
 """
 
@@ -41,13 +41,6 @@ def punt(periode, waarde, decimalen: int | None = None) -> Punt | None:
     if periode in (None, "") or waarde in (None, ""):
         return None
     return Punt(str(periode), Decimal(waarde), decimalen)
-
-
-def streefwaarde_van_jaar(streefwaarden: list[Punt], jaar: int | None) -> Punt | None:
-    """The target of `jaar`, if there is one."""
-    if jaar is None:
-        return None
-    return next((s for s in streefwaarden if s.jaar == jaar), None)
 
 
 def volgende_streefwaarde(streefwaarden: list[Punt], na_jaar: int | None) -> Punt | None:

@@ -4,11 +4,6 @@ Who may see or do what in monitoring: the one place views, exports, imports and 
 Code asks about permissions (assigned to roles in monitoring/rollen.py), never about group names.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-
 
 def mag_indicatoren_zien(user) -> bool:
     return user.has_perm("monitoring.view_indicator")
@@ -62,19 +57,3 @@ def mag_koppelingen_wijzigen(user) -> bool:
 def ziet_kleine_aantallen(user) -> bool:
     """Managers and the data team see counts below KLEINE_AANTALLEN_DREMPEL; college, raad and inwoners do not."""
     return user.has_perm("monitoring.view_kleine_aantallen")
-
-
-def vereist(predikaat):
-    """View decorator: anonymous users go to the login page; users without access get the Dutch 403."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not predikaat(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator

@@ -1,8 +1,9 @@
 """
-django-import-export resource for metingen in the admin. Validation is not repeated here: `before_import` hands
-the whole dataset to monitoring.importregels (the same rules as the data-team page), and each row's result is
-reported back to the admin's preview. Writes go through `save()` per meting, so history is kept (the admin path
-is for small files; large files belong on the data-team page, which writes in bulk with history).
+django-import-export resource for metingen in the admin: the preview only. Validation is not repeated here:
+`before_import` hands the whole dataset to monitoring.importregels (the same rules as the data-team page), and
+each row's result is reported back to the admin's preview. It writes nothing: the admin's "Confirm import" hands
+the file to monitoring.services (`import_direct_doorvoeren`, MetingAdmin.process_import), the one write path of
+imports, so an admin import has its Import record, its evidence file, its history and its undo like any other.
 
 An .xlsx reaches the resource through `OpgemaaktXLSX`, which reads it with monitoring.importbestand (cell number
 formats included) instead of tablib: tablib keeps only the stored value, so `47,3%` (0.473 with format `0.0%`) would
@@ -20,7 +21,6 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.results import RowResult
 
-from monitoring.constants import MetingStatus
 from monitoring.importbestand import OngeldigBestand, lees_rijen
 from monitoring.importregels import GEWIJZIGD, NIEUW, Fout, OngeldigeIndeling, analyseer, herken_indeling
 from monitoring.models import Meting
@@ -84,6 +84,15 @@ class MetingResource(resources.ModelResource):
         plaats = meting.wijk or meting.gebied
         return (plaats.cbs_code or plaats.naam) if plaats else ""
 
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        """A dry run only: metingen are written by monitoring.services, never by this resource."""
+        if not dry_run:
+            raise RuntimeError(
+                "MetingResource previews only; an import is committed by monitoring.services "
+                "(import_direct_doorvoeren in the admin, the import page's job otherwise)."
+            )
+        return super().import_data(dataset, dry_run=True, **kwargs)
+
     def before_import(self, dataset, **kwargs):
         """Analyse the whole dataset with the shared rules; row i of the dataset is spreadsheet row i + 1."""
         rijen = [(1, list(dataset.headers))] + [(i, list(rij)) for i, rij in enumerate(dataset, start=2)]
@@ -122,40 +131,8 @@ class MetingResource(resources.ModelResource):
             if GEWIJZIGD in uitkomsten
             else RowResult.IMPORT_TYPE_SKIP
         )
-        if not kwargs.get("dry_run"):
-            for voorstel in voorstellen:
-                meting = self._schrijf(voorstel)
-                if meting is not None:  # the admin logs one entry per row, for its last meting
-                    resultaat.instance, resultaat.object_id = meting, meting.pk
         if voorstellen:
             resultaat.object_repr = ", ".join(
                 f"{v.indicator.code} {v.periode} {v.soort}" for v in voorstellen
             )
         return resultaat
-
-    @staticmethod
-    def _schrijf(voorstel) -> Meting | None:
-        if voorstel.uitkomst == NIEUW:
-            return Meting.objects.create(
-                indicator=voorstel.indicator,
-                periode=voorstel.periode.tekst,
-                wijk=voorstel.wijk,
-                gebied=voorstel.gebied,
-                soort=voorstel.soort,
-                waarde=voorstel.waarde,
-                decimalen=voorstel.decimalen,
-                bron=voorstel.bron or "",
-                status=voorstel.status or MetingStatus.DEFINITIEF,
-            )
-        elif voorstel.uitkomst == GEWIJZIGD:
-            meting = Meting.objects.get(pk=voorstel.bestaand["id"])
-            meting.waarde = voorstel.waarde
-            if voorstel.decimalen is not None:
-                meting.decimalen = voorstel.decimalen
-            if voorstel.bron is not None:
-                meting.bron = voorstel.bron
-            if voorstel.status is not None:
-                meting.status = voorstel.status
-            meting.save()
-            return meting
-        return None

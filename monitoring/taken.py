@@ -1,6 +1,10 @@
 """
 Monitoring's background jobs: checking and committing an import, undoing one, the XLSX export.
 
+The import jobs are started by monitoring.services.importstroom, which stores the upload and checks who may
+import (the admin's confirmed import goes through that module too, committed in its request); here they run. They
+take the services from their modules (monitoring.services.importeren, .ongedaan), so either side may load first.
+
 Each is a django-tasks task run by `manage.py db_worker`; `kern.taken.uitvoering` marks the job and carries
 its progress. The arguments are JSON (ids and file names): the worker is another process than the request.
 
@@ -25,7 +29,8 @@ from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
 from kern.taken import TaakGeweigerd, map_exports, map_taken, uitvoering
 from monitoring import export as exporteren
 from monitoring.models import Import
-from monitoring.services import ImportGeweigerd, Importresultaat, import_ongedaan_maken, metingen_importeren
+from monitoring.services.importeren import ImportGeweigerd, Importresultaat, metingen_importeren
+from monitoring.services.ongedaan import import_ongedaan_maken
 
 XLSX_NAAM = "indicatoren-en-metingen.xlsx"
 IMPORTMAP = "imports"

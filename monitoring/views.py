@@ -1,19 +1,20 @@
 """Monitoring pages. Views check access (monitoring.permissions), call one selector or service, and render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kern.forms import formulier_verwerken
-from kern.models import Achtergrondtaak, Taaksoort, Taakstatus
-from kern.taken import AL_GESTART, taak_starten, taak_starten_eenmalig, taken_van
+from kern.models import Achtergrondtaak, Taaksoort
+from kern.permissions import toegang_vereist
+from kern.taken import AL_GESTART, taak_starten_eenmalig, taken_van
 from monitoring import export as exporteren
 from monitoring import grafieken, selectors, services, taken
 from monitoring.forms import DoorvoerForm, FitgapForm, ImportForm, KoppelingenForm
-from monitoring.importbestand import extensie
 from monitoring.models import Import, Indicator
 from monitoring.permissions import (
     mag_datagaten_zien,
@@ -26,10 +27,7 @@ from monitoring.permissions import (
     mag_indicatoren_zien,
     mag_koppelingen_wijzigen,
     mag_piramide_zien,
-    vereist,
 )
-from monitoring.services import bestand_sha256
-from monitoring.taken import opslag
 from monitoring.weergave import verborgen
 
 SESSIE_SLEUTEL = "monitoring_import"
@@ -37,7 +35,7 @@ MAX_FOUTEN_GETOOND = 200
 MAX_VOORBEELDEN = 50
 
 
-@vereist(mag_indicatoren_zien)
+@toegang_vereist(mag_indicatoren_zien)
 def indicator_list(request):
     return render(
         request,
@@ -52,7 +50,7 @@ def indicator_list(request):
     )
 
 
-@vereist(mag_indicatoren_zien)
+@toegang_vereist(mag_indicatoren_zien)
 def indicator_detail(request, code):
     """An indicator's standing and figures per year; one year's metingen by place and kind, a page at a time."""
     try:
@@ -80,7 +78,7 @@ def indicator_detail(request, code):
     )
 
 
-@vereist(mag_indicatoren_zien)
+@toegang_vereist(mag_indicatoren_zien)
 def indicator_geschiedenis(request, code):
     """Who changed which meting of this indicator, when, from which value to which: a page at a time."""
     indicator = get_object_or_404(Indicator, code=code)
@@ -90,13 +88,13 @@ def indicator_geschiedenis(request, code):
     return render(request, "monitoring/geschiedenis.html", {"indicator": indicator, "pagina": pagina})
 
 
-@vereist(mag_datagaten_zien)
+@toegang_vereist(mag_datagaten_zien)
 def datagaten(request):
     """Which figures each indicator still lacks, per year and kind, and whom to ask for them."""
     return render(request, "monitoring/datagaten.html", {"overzicht": selectors.datagaten()})
 
 
-@vereist(mag_fitgap_zien)
+@toegang_vereist(mag_fitgap_zien)
 def fitgap(request):
     overzicht = selectors.fitgap_overzicht()
     return render(
@@ -111,7 +109,7 @@ def fitgap(request):
     )
 
 
-@vereist(mag_indicatoren_zien)
+@toegang_vereist(mag_indicatoren_zien)
 def fitgap_bewerken(request, code):
     """Change one indicator's fit-gap in the application: the datakernteam, or the indicator's own owner."""
     indicator = get_object_or_404(Indicator.objects.select_related("doel", "fitgap_eigenaar"), code=code)
@@ -131,7 +129,7 @@ def fitgap_bewerken(request, code):
     return render(request, "monitoring/fitgap_bewerken.html", {"indicator": indicator, "form": form})
 
 
-@vereist(mag_koppelingen_wijzigen)
+@toegang_vereist(mag_koppelingen_wijzigen)
 def indicator_koppelingen(request, code):
     """Choose the activities that should move this indicator (goal → activity → effect)."""
     indicator = get_object_or_404(Indicator.objects.select_related("doel"), code=code)
@@ -148,7 +146,7 @@ def indicator_koppelingen(request, code):
     return render(request, "monitoring/indicator_koppelingen.html", {"indicator": indicator, "form": form})
 
 
-@vereist(mag_piramide_zien)
+@toegang_vereist(mag_piramide_zien)
 def transformatiepiramide(request):
     overzicht = selectors.piramide_overzicht()
 
@@ -166,7 +164,7 @@ def transformatiepiramide(request):
     )
 
 
-@vereist(mag_financien_zien)
+@toegang_vereist(mag_financien_zien)
 def financien(request):
     overzicht = selectors.financien_overzicht()
     figuur = grafieken.financien_figuur(overzicht) if overzicht else None
@@ -186,34 +184,19 @@ def _import_context(request, **extra) -> dict:
     }
 
 
-@vereist(mag_importeren)
+@toegang_vereist(mag_importeren)
 def import_view(request):
     """Upload → check (background job) → preview → commit (background job): all valid rows, or only the valid ones.
 
-    The preview of a finished check is shown with ?taak=<id>; the file waits in MEDIA_ROOT/imports meanwhile,
-    named by its sha256, and stays there once committed (the evidence behind the Import).
+    The steps are monitoring.services' (the same the admin import uses); this view validates the forms, keeps the
+    check job in the session and renders. The preview of a finished check is shown with ?taak=<id>.
     """
-    if request.method == "POST" and "bestand" in request.FILES:
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return render(request, "monitoring/import.html", _import_context(request, form=form))
-        upload = form.cleaned_data["bestand"]
-        sha = bestand_sha256(upload)
-        naam = f"{sha}{extensie(upload.name)}"
-        taken.upload_bewaren(upload, naam)
-        taak = taak_starten(
-            taak=taken.import_controleren,
-            soort=Taaksoort.IMPORT_CONTROLEREN,
-            omschrijving=f"Controle van {upload.name}",
-            gebruiker=request.user,
-            kenmerk={"bestand": naam},  # the housekeeping leaves the file of a waiting or running job alone
-            bestand=naam,
-            bestandsnaam=upload.name,
-        )
-        request.session[SESSIE_SLEUTEL] = {"taak": taak.pk}
-        return redirect("kern:taak", pk=taak.pk)
     if request.method == "POST":
-        return _doorvoeren(request)
+        # The preview's button sends "doorvoeren"; any other POST is the upload form, which requires a file: a
+        # click on "Controleren" without one never commits the file still waiting.
+        if "doorvoeren" in request.POST and "bestand" not in request.FILES:
+            return _doorvoeren(request)
+        return _aanbieden(request)
     context = _import_context(request)
     controle = _eigen_controle(request, request.GET.get("taak"))
     if controle is not None:
@@ -232,7 +215,7 @@ def import_view(request):
 
 
 def _eigen_controle(request, taak_id) -> Achtergrondtaak | None:
-    """The user's own finished check job with this id (from the address or the session), or None."""
+    """The user's own check job with this id (from the address or the session), or None."""
     try:
         taak_id = int(taak_id)
     except (TypeError, ValueError):
@@ -242,35 +225,37 @@ def _eigen_controle(request, taak_id) -> Achtergrondtaak | None:
     ).first()
 
 
+def _aanbieden(request):
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            taak = services.import_aanbieden(bestand=form.cleaned_data["bestand"], door=request.user)
+        except ValidationError as exc:
+            form.add_error("bestand", exc)
+        else:
+            request.session[SESSIE_SLEUTEL] = {"taak": taak.pk}
+            return redirect("kern:taak", pk=taak.pk)
+    return render(request, "monitoring/import.html", _import_context(request, form=form))
+
+
 def _doorvoeren(request):
-    klaar = request.session.get(SESSIE_SLEUTEL) or {}
-    controle = _eigen_controle(request, klaar.get("taak"))
-    if controle is None or controle.status != Taakstatus.GESLAAGD:
-        melding = (
-            "Het bestand wordt nog gecontroleerd; importeer het als het voorbeeld er staat."
-            if controle is not None and not controle.is_afgelopen
-            else "Er staat geen bestand klaar; upload het bestand opnieuw."
-        )
-        messages.error(request, melding)
-        return redirect("monitoring:import")
-    bestand = controle.resultaat.get("bestand", "")
-    if not opslag().exists(bestand):
-        messages.error(request, "Er staat geen bestand klaar; upload het bestand opnieuw.")
-        return redirect("monitoring:import")
+    controle = _eigen_controle(request, (request.session.get(SESSIE_SLEUTEL) or {}).get("taak"))
     form = DoorvoerForm(request.POST)
-    form.is_valid()
-    taken.in_gebruik(bestand)
-    taak = taak_starten(
-        taak=taken.import_doorvoeren,
-        soort=Taaksoort.IMPORT_DOORVOEREN,
-        omschrijving=f"Import van {controle.resultaat.get('bestandsnaam', bestand)}",
-        gebruiker=request.user,
-        kenmerk={"bestand": bestand},
-        bestand=bestand,
-        bestandsnaam=controle.resultaat.get("bestandsnaam", bestand),
-        alleen_geldige=bool(form.cleaned_data.get("alleen_geldige", False)),
-        controle_taak_id=controle.pk,
-    )
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        # Back to the preview the choice was made on (if there is one), to choose again; nothing started.
+        terug = reverse("monitoring:import")
+        return redirect(f"{terug}?taak={controle.pk}" if controle is not None else terug)
+    try:
+        taak = services.import_doorvoeren_starten(
+            controle=controle, door=request.user, alleen_geldige=form.cleaned_data["alleen_geldige"]
+        )
+    except ValidationError as exc:
+        for melding in exc.messages:
+            messages.error(request, melding)
+        return redirect("monitoring:import")
     return redirect("kern:taak", pk=taak.pk)
 
 
@@ -279,7 +264,7 @@ IMPORTS_PER_PAGINA = 25
 
 
 @require_GET
-@vereist(mag_importeren)
+@toegang_vereist(mag_importeren)
 def import_historie(request):
     """Every import with its counts and state; "Ongedaan maken" only where the service's undo rule allows it."""
     pagina = Paginator(
@@ -291,30 +276,29 @@ def import_historie(request):
 
 
 @require_http_methods(["GET", "POST"])
-@vereist(mag_importeren)
+@toegang_vereist(mag_importeren)
 def import_ongedaan_maken_view(request, pk):
     """GET: what undo would take back, and a confirm button where allowed; POST: start the undo as a job.
 
     Where the undo rule refuses, the page says why and has no button; a direct POST gets the same reason (409).
     """
     record = get_object_or_404(Import.objects.select_related("gebruiker", "ongedaan_door"), pk=pk)
-    reden = services.waarom_niet_ongedaan(record)
-    if request.method == "POST" and not reden:
-        taak = taak_starten(
-            taak=taken.import_ongedaan_maken_taak,
-            soort=Taaksoort.IMPORT_ONGEDAAN_MAKEN,
-            omschrijving=f"Ongedaan maken van de import van {record.bestandsnaam}",
-            gebruiker=request.user,
-            import_id=record.pk,
-        )
-        return redirect("kern:taak", pk=taak.pk)
+    if request.method == "GET":
+        reden = services.waarom_niet_ongedaan(record)
+    else:
+        try:
+            taak = services.import_ongedaan_maken_starten(import_record=record, door=request.user)
+        except ValidationError as exc:
+            reden = " ".join(exc.messages)
+        else:
+            return redirect("kern:taak", pk=taak.pk)
     status = 409 if request.method == "POST" else 200
     return render(
         request, "monitoring/import_ongedaan_maken.html", {"imp": record, "reden": reden}, status=status
     )
 
 
-@vereist(mag_exporteren)
+@toegang_vereist(mag_exporteren)
 def export(request):
     """CSV streams at once; the XLSX is made by a background job (POST) and downloaded from its job page."""
     formaat = request.GET.get("formaat", "xlsx")

@@ -12,7 +12,6 @@ parts of the app promise (monitoring.services.metingen_importeren / import_onged
 """
 
 import http.client
-import math
 import statistics
 import threading
 import time
@@ -24,6 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import User
 from actielijnen.models import Activiteit
 from monitoring.models import Indicator
+from ontwikkeling.statistiek import percentiel
 from rapportage.models import Rapportage
 
 DOEL_P50_MS, DOEL_P95_MS = 50, 150
@@ -32,12 +32,6 @@ DOEL_COPY = 4.0
 DOEL_GEHEUGEN_MB = 1024
 DOEL_ONGEDAAN_S = 10
 DOEL_PDF_S = 5
-
-
-def percentiel(waarden: list[float], p: float) -> float:
-    """The p-th percentile (nearest rank) of a non-empty list."""
-    geordend = sorted(waarden)
-    return geordend[max(0, min(len(geordend) - 1, math.ceil(p / 100 * len(geordend)) - 1))]
 
 
 def oordeel(gehaald: bool | None) -> str:

@@ -8,36 +8,7 @@ one object (an activity, a trajectory, a track) is a predicate the view asks aft
 that an unknown object is a 404 before a refusal is a 403.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-
-from accounts.permissions import mag_niveau_openen
 from actielijnen.permissions import mag_bewerken
-
-
-def toegang_vereist(*predicaten):
-    """View decorator: anonymous users go to the login page; who fails any of `predicaten` (each asked with the
-    user, in order) gets the Dutch 403."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not all(predicaat(request.user) for predicaat in predicaten):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def mag_uitvoering_openen(user) -> bool:
-    """The level Uitvoering of the informatiepiramide (accounts/permissions.py): the forms of the programme
-    organisation."""
-    return mag_niveau_openen(user, "uitvoering")
 
 
 def mag_lezen(user) -> bool:

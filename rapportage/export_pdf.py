@@ -1,8 +1,8 @@
 """
 The PDF of an edition: `pdf_maken(rapportage) -> bytes`, with WeasyPrint.
 
-Rendered only from the edition's own fields, its snapshot (`inhoud`) and its texts (`toelichtingen`), through
-the same section templates as the web page (templates/rapportage/pdf/editie.html includes
+Rendered only from the edition's own fields and its view-model (rapportage/weergave/: its snapshot and its texts,
+as shown), through the same section templates as the web page (templates/rapportage/pdf/editie.html includes
 templates/rapportage/editie_inhoud.html), for the anonymous reader: small counts of people read "< 10".
 
 A tagged PDF for screen readers (PDF/UA-1: structure tree, /MarkInfo, document language nl from
@@ -27,7 +27,7 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from rapportage.grafieken import voor as grafieken_voor
+from rapportage.weergave import editie_weergave
 
 STIJLBLAD = "css/rapportage_pdf.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -76,17 +76,10 @@ def _lettertypen_css() -> str:
 
 
 def _html(rapportage) -> str:
-    inhoud = rapportage.inhoud
     lezer = AnonymousUser()
     return render_to_string(
         "rapportage/pdf/editie.html",
-        {
-            "rapportage": rapportage,
-            "inhoud": inhoud,
-            "toelichtingen": rapportage.toelichtingen,
-            "user": lezer,
-            "grafieken": grafieken_voor(inhoud, lezer),
-        },
+        {"rapportage": rapportage, "weergave": editie_weergave(rapportage, lezer), "user": lezer},
     )
 
 

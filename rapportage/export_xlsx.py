@@ -2,8 +2,8 @@
 The XLSX of an edition: `xlsx_maken(rapportage) -> bytes`, with openpyxl.
 
 A cover sheet (titel, moment, peildatum, zaaknummer, versie, status) and one sheet per section, in the order of
-the annex, with the section's tables (rapportage/export_csv.py makes them from the snapshot, for the CSV files
-too) and under each table the data-quality notes on its rows; the manager's text for the section follows the
+the annex, with the section's tables (the edition's view-model's, rapportage/weergave/tabellen.py, which the CSV
+files write too) and under each table the data-quality notes on its rows; the manager's text for the section follows the
 tables. Numbers are stored as numbers: percentages as fractions formatted 0.0%, money with a euro format, years
 without a thousands separator, dates as dates (dd-mm-jjjj). The header row of a sheet's first table is frozen.
 Every text cell goes through the formula-injection sanitiser of monitoring/export.py; counts of people below
@@ -25,8 +25,9 @@ from monitoring import excelgrens
 from monitoring.export import veilig
 from monitoring.weergave import drempel
 from rapportage.constants import PcMoment, RapportageStatus, Sectie
-from rapportage.export_csv import NOTITIE_KOPPEN, Getal, Jaar, tabellen
-from rapportage.templatetags.rapportage import als_datum
+from rapportage.weergave import editie_weergave
+from rapportage.weergave.tabellen import NOTITIE_KOPPEN, Getal, Jaar
+from rapportage.weergave.tekst import als_datum
 
 # Sheet names: at most 31 characters, so the long section label is shortened.
 BLADNAMEN = {
@@ -53,7 +54,7 @@ def _decimalen(waarde) -> int:
 
 
 def _schrijf(cel, waarde, lezer) -> None:
-    """One typed cell from the tables of export_csv: number, percentage, money, year, date or (safe) text."""
+    """One typed cell from the tables of rapportage.weergave.tabellen: number, percentage, money, year, date or (safe) text."""
     if isinstance(waarde, Getal):
         if waarde.waarde is None:
             return
@@ -173,10 +174,11 @@ def _sectieblad(werkmap, sectie: Sectie, sectietabellen, toelichting: str, lezer
             _kopregel(blad, rij, NOTITIE_KOPPEN)
             for notitie in tabel.notities:
                 rij += 1
-                for kolom, sleutel in enumerate(
-                    ("betreft", "citaat", "bron", "toelichting", "ernst_label"), 1
+                for kolom, waarde in enumerate(
+                    (notitie.betreft, notitie.citaat, notitie.bron, notitie.toelichting, notitie.ernst_label),
+                    1,
                 ):
-                    _schrijf(blad.cell(row=rij, column=kolom), notitie[sleutel], lezer)
+                    _schrijf(blad.cell(row=rij, column=kolom), waarde, lezer)
         rij += 3
     if toelichting:
         blad.cell(row=rij, column=1, value="Toelichting").font = TABELTITEL
@@ -209,13 +211,13 @@ def xlsx_maken(rapportage) -> bytes:
     werkmap.properties.creator = rapportage.inhoud.get("gemeente", "Gemeente Hengelo")
     werkmap.properties.language = "nl-NL"
     _voorblad(werkmap, rapportage)
-    alle = tabellen(rapportage)
-    for sectie in Sectie:
+    weergave = editie_weergave(rapportage)
+    for sectie in weergave.secties:
         _sectieblad(
             werkmap,
-            sectie,
-            [t for t in alle if t.sectie == sectie],
-            rapportage.toelichtingen.get(sectie.value, ""),
+            Sectie(sectie.sleutel),
+            [t for t in weergave.tabellen if t.sectie == sectie.sleutel],
+            sectie.toelichting,
             lezer,
         )
     for blad in werkmap.worksheets:

@@ -14,18 +14,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.permissions import niveau_vereist
+from accounts.permissions import mag_college_openen, mag_management_openen, mag_raad_openen
 from accounts.selectors import monitoring_links
 from actielijnen import grafieken as live_grafieken
 from actielijnen import selectors as programma
 from kern.forms import formulier_verwerken
 from kern.models import Achtergrondtaak
-from kern.taken import AL_GESTART, mag_taak_zien
+from kern.permissions import mag_taak_zien, toegang_vereist
+from kern.taken import AL_GESTART
 from monitoring.selectors import financien_samenvatting, indicatoren_met_stand
 from participatie.selectors.communicatie import communicatieafspraken
-from rapportage import export_csv, grafieken, inwonerstekst, selectors, services, taken
+from rapportage import export_csv, inwonerstekst, selectors, services, taken
 from rapportage import open_data as open_data_lezen
-from rapportage.constants import Exportsoort, RapportageStatus, Sectie
+from rapportage.constants import Exportsoort, RapportageStatus
 from rapportage.editiegrens import alleen_edities
 from rapportage.forms import MotieForm, RapportageForm, VergelijkForm
 from rapportage.models import Motie, Rapportage
@@ -39,16 +40,15 @@ from rapportage.permissions import (
     mag_vaststellen,
 )
 from rapportage.vergelijking import vergelijk
+from rapportage.weergave import editie_weergave
 
 
 def _editie_context(request, rapportage: Rapportage) -> dict:
-    """What every page that shows an edition renders: only the edition's own fields and its snapshot."""
+    """What every page that shows an edition renders: only the edition's own fields and its view-model (its
+    snapshot as shown to this user, rapportage/weergave/)."""
     return {
         "rapportage": rapportage,
-        "inhoud": rapportage.inhoud,
-        "toelichtingen": rapportage.toelichtingen,
-        "grafieken": grafieken.voor(rapportage.inhoud, request.user),
-        "secties": Sectie,
+        "weergave": editie_weergave(rapportage, request.user),
         "csv_tabellen": export_csv.TABELLEN,
     }
 
@@ -80,7 +80,7 @@ def _uitkomsten() -> dict:
     }
 
 
-@niveau_vereist("college")
+@toegang_vereist(mag_college_openen)
 def college(request):
     return render(
         request,
@@ -102,7 +102,7 @@ def college(request):
 
 
 @alleen_edities
-@niveau_vereist("raad")
+@toegang_vereist(mag_raad_openen)
 def raad(request):
     """The raad's start: the newest published edition in full, and every published edition."""
     laatste = selectors.laatste_gepubliceerde()
@@ -221,7 +221,7 @@ def editie(request, pk):
     )
 
 
-@niveau_vereist("management")
+@toegang_vereist(mag_management_openen)
 def editie_nieuw(request):
     if not mag_concept_bewerken(request.user):
         raise PermissionDenied
@@ -243,7 +243,7 @@ def editie_nieuw(request):
     )
 
 
-@niveau_vereist("management")
+@toegang_vereist(mag_management_openen)
 def editie_bewerken(request, pk):
     rapportage = get_object_or_404(Rapportage, pk=pk)
     if not (rapportage.is_concept and mag_concept_bewerken(request.user)):
@@ -286,7 +286,7 @@ ACTIES = {
 
 
 @require_POST
-@niveau_vereist("college")
+@toegang_vereist(mag_college_openen)
 def editie_actie(request, pk, actie):
     if actie not in ACTIES:
         raise Http404

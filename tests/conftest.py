@@ -12,6 +12,7 @@ import pytest
 from accounts.models import User
 from rapportage import services
 from rapportage.programma_laden import laad_programma
+from tests import programma_afdruk
 
 # A fast hasher: password hashing would dominate the suite otherwise.
 SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -56,12 +57,35 @@ def _deelt_programma(module: pytest.Module, items) -> bool:
     return True
 
 
+_AFDRUKKEN: dict[str, programma_afdruk.Afdruk] = {}
+
+
+def _demoprogramma():
+    """The demo programme in the current transaction: put back from this worker's print of it (a few hundred
+    milliseconds), taken on first use and again after a flush; PROGRAMMA_AFDRUK=0 loads it from fixtures/ each time."""
+    if os.environ.get("PROGRAMMA_AFDRUK") == "0":
+        with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+            return laad_programma(demo=True)
+    afdruk = _AFDRUKKEN.get("demo")
+    if afdruk is None or not programma_afdruk.past(afdruk):
+        # The demo passwords are hashed with the fast hasher the tests check them with.
+        with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+            afdruk = programma_afdruk.afdruk_maken(lambda: laad_programma(demo=True))
+        if afdruk is None:  # pragma: no cover - only if loading ever changes rows that exist before it
+            with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+                return laad_programma(demo=True)
+        _AFDRUKKEN["demo"] = afdruk
+    programma_afdruk.terugzetten(afdruk)
+    return afdruk.resultaat
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _programma_per_module(request, django_db_blocker):
     """The demo programme loaded once per test module (per xdist worker), where every test of the module uses
     it; rolled back after the module. Module-scoped, so it is set up before any test's own transaction: each
     test's transaction is then a savepoint inside this one and rolls back to the freshly loaded programme.
-    Loading it costs about two seconds; some 800 tests use it."""
+    Putting it back from the worker's print costs a fraction of a load (tests/programma_afdruk.py); some 800
+    tests use it."""
     # PROGRAMMA_PER_TEST=1: load it per test as before (to compare times, or to rule the sharing out).
     if os.environ.get("PROGRAMMA_PER_TEST") or not _deelt_programma(request.node, request.session.items):
         yield None
@@ -70,8 +94,7 @@ def _programma_per_module(request, django_db_blocker):
     # The function-scoped speed-ups (_snelle_tests) are not active yet: the demo passwords must be hashed with the
     # same fast hasher the tests check them with.
     with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
-            resultaat = laad_programma(demo=True)
+        resultaat = _demoprogramma()
         yield resultaat
         transaction.set_rollback(True)
 
@@ -80,7 +103,7 @@ def _programma_per_module(request, django_db_blocker):
 def programma(request, db):
     """The programme as `load_programma --demo` loads it (shared per module where every test uses it)."""
     gedeeld = request.getfixturevalue("_programma_per_module")
-    return gedeeld if gedeeld is not None else laad_programma(demo=True)
+    return gedeeld if gedeeld is not None else _demoprogramma()
 
 
 @pytest.fixture

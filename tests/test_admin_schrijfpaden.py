@@ -4,6 +4,7 @@ past the three-role approval, no vastgesteld opdrachtbeschrijving changed, and i
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import escape
 
 import pytest
 
@@ -11,7 +12,7 @@ from accounts.constants import Rol
 from actielijnen.constants import OpdrachtbeschrijvingStatus
 from actielijnen.models import Activiteit, Opdrachtbeschrijving
 from monitoring.models import Import, ImportVerwijderen, Meting
-from tests.achtergrondtaken import import_doorvoeren, import_proef
+from tests.achtergrondtaken import import_doorvoeren, import_ongedaan_maken, import_proef
 from tests.monitoring.bestanden import csv_bestand
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,53 @@ def test_an_import_is_never_deleted_not_in_the_admin_and_not_in_code(client, imp
     assert Import.objects.filter(pk=import_record.pk).exists()
     # The metingen it wrote keep their link: the database refuses to cut it.
     assert Meting.objects.filter(via_import=import_record).exists()
+
+
+def test_the_admin_import_of_metingen_ends_where_the_import_page_ends(client, beheerder, settings, tmp_path):
+    """One write path (issue 23): the admin's confirmed import is committed by the page's service, so it leaves an
+    Import record with the file as its evidence, history tagged with it, and is undone on the import history page;
+    a bad row gets the page's own message in the admin's preview, and nothing can be confirmed."""
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(beheerder)
+    kop = "indicator;periode;wijk;soort;waarde;bron"
+
+    def admin_upload(bestand):
+        return client.post(
+            reverse("admin:monitoring_meting_import"),
+            {"import_file": bestand, "format": "0", "resource": "0"},
+        )
+
+    fout = [kop, "6.1.1.1;2030;;realisatie;147%;KT", "onbekend;2023;;realisatie;1;KT"]
+    redenen = {f.reden for f in import_proef(client, csv_bestand(fout)).context["resultaat"].analyse.fouten}
+    voorvertoning = admin_upload(csv_bestand(fout))
+    assert len(redenen) == 2 and all(escape(reden) in voorvertoning.content.decode() for reden in redenen)
+    assert "confirm_form" not in voorvertoning.context
+
+    regels = [kop, "6.1.1.1;2023;;realisatie;48,1%;KT"]
+    voorvertoning = admin_upload(csv_bestand(regels))
+    bevestigd = client.post(
+        reverse("admin:monitoring_meting_process_import"), voorvertoning.context["confirm_form"].initial
+    )
+    assert bevestigd.status_code == 302
+    record = Import.objects.get()
+    assert (record.gebruiker, record.bestandsnaam, record.aantal_nieuw) == (beheerder, "metingen.csv", 1)
+    assert record.bestand == f"imports/{record.sha256}.csv"
+    assert record.bestandspad.read_bytes() == csv_bestand(regels).read()
+    meting = Meting.objects.get(via_import=record)
+    assert list(meting.history.values_list("history_change_reason", "history_user")) == [
+        (record.wijzigingsreden, beheerder.pk)
+    ]
+    # Undone like every import: offered on the import history page, taken back by the undo job.
+    url = reverse("monitoring:import_ongedaan_maken", args=[record.pk])
+    assert url in client.get(reverse("monitoring:import_historie")).content.decode()
+    assert "is ongedaan gemaakt" in import_ongedaan_maken(client, record.pk).content.decode()
+    record.refresh_from_db()
+    assert record.ongedaan_op and not Meting.objects.filter(pk=meting.pk).exists()
+    # The same file through the import page: the same evidence, the same record.
+    import_proef(client, csv_bestand(regels))
+    import_doorvoeren(client)
+    pagina = Import.objects.latest("pk")
+    assert (pagina.sha256, pagina.bestand, pagina.aantal_nieuw) == (record.sha256, record.bestand, 1)
 
 
 def test_no_programme_record_is_deleted_through_the_admin(client, superuser):

@@ -24,7 +24,7 @@ from hengelo_sd.plotly_stijl import LOCALE_PAD
 from kern import grafiekstijl, palet
 from kern.grafiekstijl import bedrag_kort
 from monitoring import grafieken as monitoring_grafieken
-from rapportage import grafieken as editie_grafieken
+from rapportage.weergave import grafieken as editie_grafieken
 
 ROOT = Path(settings.BASE_DIR)
 KLEIN_BUNDEL = "vendor/plotly/plotly-basic.min.js"

@@ -6,6 +6,7 @@ split by topic. Tested on what the code does, not on file names alone: every for
 looked up where it is defined.
 """
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -81,3 +82,32 @@ def test_every_page_of_the_product_is_a_view_in_its_apps_views_room():
         if module.split(".")[0] in LAGEN and not (_in_kamer(module, "views") or _in_kamer(module, "admin"))
     ]
     assert buiten == []
+
+
+def test_access_is_asked_in_permissions_only():
+    """One access mechanism: `user.has_perm` is asked by the predicates in `<app>/permissions.py`; views use
+    `kern.permissions.toegang_vereist` with them, services and admins call them."""
+    buiten = []
+    for app in LAGEN:
+        if app == "ontwikkeling":
+            continue
+        for pad in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in pad.parts or pad.name == "permissions.py":
+                continue
+            for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+                if isinstance(knoop, ast.Attribute) and knoop.attr in {"has_perm", "has_perms"}:
+                    buiten.append(f"{pad.relative_to(ROOT)}:{knoop.lineno}")
+    assert buiten == []
+
+
+def test_one_decorator_guards_the_views():
+    """No app keeps its own copy of the access decorator (there were three)."""
+    kopieen = []
+    for module in _alle_modules():
+        for naam, functie in inspect.getmembers(module, inspect.isfunction):
+            if functie.__module__ != module.__name__ or module.__name__ == "kern.permissions":
+                continue
+            bron = inspect.getsource(functie)
+            if "PermissionDenied" in bron and "def wrapper" in bron:
+                kopieen.append(f"{module.__name__}.{naam}")
+    assert kopieen == []

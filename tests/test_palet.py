@@ -18,13 +18,13 @@ from weasyprint import CSS, HTML
 
 from actielijnen import grafieken as actielijn_grafieken
 from kern import grafiekstijl, palet
-from rapportage import grafieken as editie_grafieken
+from rapportage.weergave import grafieken as editie_grafieken
 
 ROOT = Path(settings.BASE_DIR)
 STIJLBLADEN = ["static/css/app.css", "static/css/print.css", "static/css/rapportage_pdf.css"]
 MODULES = [
     "kern/grafiekstijl.py",
-    "rapportage/grafieken.py",
+    "rapportage/weergave/grafieken.py",
     "hengelo_sd/plotly_stijl.py",
     "monitoring/koers.py",
 ]

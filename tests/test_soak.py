@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from ontwikkeling.management.commands.soak import Geheugen, oordeel, percentiel
+from ontwikkeling.management.commands.soak import Geheugen, oordeel
+from ontwikkeling.statistiek import percentiel
 
 MB = 1024
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.permissions import niveau_vereist
+from accounts.permissions import mag_management_openen, mag_uitvoering_openen
 from accounts.selectors import monitoring_links
 from actielijnen import besluiten as besluiten_selectors
 from actielijnen import grafieken, selectors, services, signalen
@@ -50,6 +50,7 @@ from actielijnen.permissions import (
     mag_planning_vastleggen,
 )
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 
 
 def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
@@ -63,7 +64,7 @@ def _bewerkbare_activiteit(request, sleutel: str) -> Activiteit:
 # --- Uitvoering -------------------------------------------------------------------------------------------
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def uitvoering(request):
     """Mijn activiteiten: the trekker's start page, with what is due and the decisions waiting."""
     return render(
@@ -78,7 +79,7 @@ def uitvoering(request):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def activiteit_detail(request, sleutel):
     try:
         activiteit, stand = selectors.activiteit_detail(
@@ -113,7 +114,7 @@ def activiteit_detail(request, sleutel):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def activiteit_geschiedenis(request, sleutel):
     """Who changed what and when on this activity and what belongs to it: for everyone who may see it."""
     activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
@@ -123,7 +124,7 @@ def activiteit_geschiedenis(request, sleutel):
     return render(request, "actielijnen/geschiedenis.html", {"activiteit": activiteit, "pagina": pagina})
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def voortgang_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = VoortgangsrapportageForm(request.POST or None, activiteit=activiteit)
@@ -139,7 +140,7 @@ def voortgang_create(request, sleutel):
     return render(request, "actielijnen/voortgang_form.html", {"activiteit": activiteit, "form": form})
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def mijlpaal_form(request, sleutel, pk=None):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     mijlpaal = get_object_or_404(Mijlpaal, pk=pk, activiteit=activiteit) if pk else None
@@ -165,7 +166,7 @@ def mijlpaal_form(request, sleutel, pk=None):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def risico_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = RisicoForm(request.POST or None)
@@ -183,7 +184,7 @@ def risico_create(request, sleutel):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def risico_update(request, sleutel, pk):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     risico = get_object_or_404(Risico, pk=pk, activiteit=activiteit)
@@ -212,7 +213,7 @@ def risico_update(request, sleutel, pk):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def planningswijziging_create(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = PlanningswijzigingForm(request.POST or None)
@@ -233,7 +234,7 @@ def planningswijziging_create(request, sleutel):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def planning_vastleggen(request, sleutel):
     """The first planning of an activity: set directly by its opdrachtgever (or the datakernteam), once."""
     activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
@@ -257,7 +258,7 @@ def planning_vastleggen(request, sleutel):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def planningswijziging_akkoord(request, pk):
     """One §2.2 role's decision on a planning change. Who holds none of its roles gets the Dutch 403; once it is
     decided, or this person decided in every role they hold, the page says so, with who decided what and when
@@ -299,7 +300,7 @@ def planningswijziging_akkoord(request, pk):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def opdrachtbeschrijving_update(request, sleutel):
     activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
     opdracht = get_object_or_404(Opdrachtbeschrijving, activiteit=activiteit)
@@ -330,7 +331,7 @@ def _al_vastgesteld(opdracht) -> str:
 
 
 @require_POST
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def opdrachtbeschrijving_vaststellen(request, sleutel):
     activiteit = get_object_or_404(Activiteit.objects.visible_to(request.user), sleutel=sleutel)
     opdracht = get_object_or_404(Opdrachtbeschrijving, activiteit=activiteit)
@@ -356,7 +357,7 @@ def opdrachtbeschrijving_vaststellen(request, sleutel):
     return redirect(activiteit)
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def jaarsamenvatting_form(request, sleutel):
     activiteit = _bewerkbare_activiteit(request, sleutel)
     form = JaarsamenvattingForm(
@@ -381,7 +382,7 @@ def jaarsamenvatting_form(request, sleutel):
 # --- Management -------------------------------------------------------------------------------------------
 
 
-@niveau_vereist("management")
+@toegang_vereist(mag_management_openen)
 def management(request):
     """The manager's dashboard: what needs them now at the top, the activities per actielijn below."""
     filterform = DashboardFilterForm(request.GET or None)
@@ -411,7 +412,7 @@ def management(request):
 
 
 @require_safe
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def besluiten(request):
     """Wat wacht op uw besluit: one's own decisions; the manager's read-only list of all open decisions."""
     return render(
@@ -419,7 +420,7 @@ def besluiten(request):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def besluit_nemen(request, pk):
     """The opdrachtgever records their decision on an update that asked for one; nobody else may (403)."""
     rapportage = get_object_or_404(

@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.permissions import niveau_vereist
+from accounts.permissions import mag_uitvoering_openen
 from actielijnen import risicoregister, services
 from actielijnen.forms import ProgrammarisicoBeoordelenForm, RisicoregisterFilterForm
 from actielijnen.models import Risico
 from actielijnen.permissions import mag_bewerken, mag_programmarisico_beoordelen, mag_risicoregister_zien
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 
 
 def _register_toegang(request) -> None:
@@ -22,7 +23,7 @@ def _register_toegang(request) -> None:
         raise PermissionDenied
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def risicoregister_view(request):
     """Every risk, programme and activity, with filters and sorting (GET)."""
     _register_toegang(request)
@@ -47,7 +48,7 @@ def risicoregister_view(request):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def risico_detail(request, pk):
     """One risk with its measure, the risks that refer to it, its log and the history of its fields."""
     _register_toegang(request)
@@ -71,7 +72,7 @@ def risico_detail(request, pk):
     )
 
 
-@niveau_vereist("uitvoering")
+@toegang_vereist(mag_uitvoering_openen)
 def risico_beoordelen(request, pk):
     """The manager scores and owns a programme risk; an activity's risk is not found here (404)."""
     risico = get_object_or_404(Risico.objects.filter(activiteit__isnull=True), pk=pk)

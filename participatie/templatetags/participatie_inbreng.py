@@ -1,14 +1,13 @@
 """Template tags of "wat is er met de inbreng gedaan" (`{% load participatie_inbreng %}`).
 
 `inbreng_blok` gives the trajectory page's inbreng block what it needs from `traject` and the user alone, so the
-page that includes templates/participatie/inbreng_sectie.html passes nothing else; `verwerkingstelling` counts
-an edition's rows per verwerking.
+page that includes templates/participatie/partials/inbreng_sectie.html passes nothing else.
 """
 
 from django import template
 
 from participatie.permissions import mag_inbreng_schrijven
-from participatie.selectors.inbreng import inbreng_van, tellingen
+from participatie.selectors.inbreng import inbreng_van
 
 register = template.Library()
 
@@ -21,6 +20,3 @@ def inbreng_blok(context, traject) -> dict:
         "rijen": inbreng_van(traject),
         "mag_schrijven": user is not None and mag_inbreng_schrijven(user, traject),
     }
-
-
-register.filter("verwerkingstelling", tellingen)

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.permissions import mag_uitvoering_openen
 from actielijnen.models import Activiteit
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 from participatie.constants import COMMUNICATIEACTIEVELDEN, OVERKOEPELEND, PER_PAGINA
 from participatie.forms.communicatie import CommunicatieactieForm, CommunicatieFilterForm
 from participatie.models import Communicatieactie
@@ -22,8 +24,6 @@ from participatie.permissions import (
     mag_communicatieactie_schrijven,
     mag_communicatieactie_toevoegen,
     mag_lezen,
-    mag_uitvoering_openen,
-    toegang_vereist,
 )
 from participatie.selectors import communicatie as selectors
 from participatie.services import communicatie as services

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.permissions import mag_uitvoering_openen
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 from participatie.constants import PER_PAGINA
 from participatie.forms.inbreng import InbrengFilterForm, InbrengForm, VerwerkenForm
 from participatie.models import Inbreng, Participatietraject, Verwerking
-from participatie.permissions import mag_inbreng_schrijven, mag_lezen, mag_uitvoering_openen, toegang_vereist
+from participatie.permissions import mag_inbreng_schrijven, mag_lezen
 from participatie.selectors import inbreng as selectors
 from participatie.services import inbreng as services
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 from participatie import inkoopgrafiek, terugrekenen
 from participatie.forms.inkoop import StapForm, StapToevoegenForm, TrajectForm, TrajectToevoegenForm
 from participatie.models import Inkooptraject, Inkooptrajectstap
@@ -22,7 +23,6 @@ from participatie.permissions import (
     mag_inkooptraject_toevoegen,
     mag_inkooptraject_wijzigen,
     mag_lezen,
-    toegang_vereist,
 )
 from participatie.selectors import inkoop as selectors
 from participatie.services import inkoop as services

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.permissions import mag_uitvoering_openen
 from actielijnen.models import Activiteit
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 from participatie.forms.stakeholders import (
     BijeenkomstForm,
     DrempelForm,
@@ -32,10 +34,8 @@ from participatie.permissions import (
     mag_stakeholder_wijzigen,
     mag_traject_schrijven,
     mag_traject_toevoegen,
-    mag_uitvoering_openen,
     mag_wijken_beheren,
     mag_wijken_koppelen,
-    toegang_vereist,
 )
 from participatie.selectors import betrokkenen as selectors
 from participatie.selectors import overvraging

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from actielijnen.besluitvorming import Uitkomst
 from actielijnen.models import Activiteit
 from kern.forms import formulier_verwerken
+from kern.permissions import toegang_vereist
 from participatie.constants import PER_PAGINA
 from participatie.forms.stappen import AdviesForm, BesluitForm, EvaluatieForm, PlanForm
 from participatie.models import Participatieadvies, Participatieplan
@@ -26,7 +27,6 @@ from participatie.permissions import (
     mag_lezen,
     mag_onderdeel_openen,
     mag_voor_activiteit_schrijven,
-    toegang_vereist,
 )
 from participatie.selectors import stappen as selectors
 from participatie.services import stappen as services

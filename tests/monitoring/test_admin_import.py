@@ -8,7 +8,13 @@ from django.urls import reverse
 
 import pytest
 
-from monitoring.models import Meting
+from monitoring.models import Import, Meting
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """A confirmed import keeps its file as the Import's evidence (MEDIA_ROOT/imports): in the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path
 
 
 def _upload(client, inhoud: str):
@@ -87,3 +93,18 @@ def test_the_admin_import_offers_only_the_formats_it_reads_and_each_of_them_work
     )
     assert antwoord.status_code == 200
     assert antwoord.context["form"].errors["format"]
+
+
+@pytest.mark.django_db
+def test_a_confirmation_whose_file_is_gone_is_refused_in_dutch(client, monitoring, beheerder):
+    """The previewed file is read again on "Confirm import"; gone (or a forged name), nothing is written."""
+    client.force_login(beheerder)
+    antwoord = _upload(
+        client, 'indicator,periode,wijk,soort,waarde,bron\n6.1.1.1,2023,,realisatie,"48,5%",KT\n'
+    )
+    bevestig = {**antwoord.context["confirm_form"].initial, "import_file_name": "bestaat-niet"}
+    aantal = Meting.objects.count()
+    antwoord = client.post(reverse("admin:monitoring_meting_process_import"), bevestig, follow=True)
+    assert antwoord.status_code == 200
+    assert "Het bestand staat niet meer klaar; upload het opnieuw." in antwoord.content.decode()
+    assert Meting.objects.count() == aantal and not Import.objects.exists()

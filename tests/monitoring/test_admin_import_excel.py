@@ -18,6 +18,13 @@ import pytest
 
 from monitoring.models import Meting
 
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """A confirmed import keeps its file as the Import's evidence (MEDIA_ROOT/imports): in the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 LIBREOFFICE_XLSX = Path(__file__).parent / "voorbeeldbestanden" / "libreoffice.xlsx"
 
 

@@ -13,11 +13,12 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from monitoring import importregels, services
+from monitoring import importregels
 from monitoring.importbestand import lees_rijen
 from monitoring.importregels import analyseer
 from monitoring.models import Import, Indicator, Meting, Wijk
 from monitoring.services import ImportGeweigerd, import_ongedaan_maken, metingen_importeren
+from monitoring.services import ongedaan as ongedaan_dienst
 
 KOP = "indicator;periode;wijk;soort;waarde;bron"
 SOORTEN = ("peil", "streef", "realisatie", "prognose")
@@ -189,7 +190,7 @@ def test_the_analysis_keeps_counts_and_only_the_first_errors(codes, plaatsen):
 @pytest.mark.django_db
 def test_progress_is_reported_per_chunk_with_increasing_counts(codes, plaatsen, beheerder, monkeypatch):
     monkeypatch.setattr(importregels, "BLOK", 100)
-    monkeypatch.setattr(services, "STAP", 150)
+    monkeypatch.setattr(ongedaan_dienst, "STAP", 150)
     data = csv(1_000, codes, plaatsen)
     meldingen = []
     resultaat = importeer(data, beheerder, doorvoeren=True, voortgang=lambda *a: meldingen.append(a))
@@ -209,7 +210,7 @@ def test_progress_is_reported_per_chunk_with_increasing_counts(codes, plaatsen, 
 
 @pytest.mark.django_db
 def test_undo_restores_values_and_writes_history_set_based(codes, plaatsen, beheerder, monkeypatch):
-    monkeypatch.setattr(services, "STAP", 700)
+    monkeypatch.setattr(ongedaan_dienst, "STAP", 700)
     eerste = importeer(csv(3_000, codes, plaatsen, waarde="7"), beheerder, doorvoeren=True).import_record
     assert eerste.aantal_nieuw == 3_000
     voor = stand()

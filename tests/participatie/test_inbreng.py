@@ -225,12 +225,12 @@ def test_het_overzicht_en_het_trajectblok_hebben_een_vast_aantal_queries(client,
         Inbreng.objects.all().delete()
         _maak(traject, stakeholder, aantal)
         client.get(url)  # warm the session and permission caches
-        render_to_string("participatie/inbreng_sectie.html", {"traject": traject, "user": gebruiker})
+        render_to_string("participatie/partials/inbreng_sectie.html", {"traject": traject, "user": gebruiker})
         with CaptureQueriesContext(connection) as pagina:
             assert client.get(url).status_code == 200
         with CaptureQueriesContext(connection) as blok:
             html = render_to_string(
-                "participatie/inbreng_sectie.html", {"traject": traject, "user": gebruiker}
+                "participatie/partials/inbreng_sectie.html", {"traject": traject, "user": gebruiker}
             )
         assert f"{aantal} bijdragen" in html
         metingen.append((len(pagina), len(blok)))

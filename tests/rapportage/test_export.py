@@ -23,8 +23,8 @@ from actielijnen.models import Activiteit, Mijlpaal, Modellaag, Voortgangsrappor
 from monitoring.models import Kerncijfer, Piramidestand
 from rapportage import export_csv, export_pdf, export_xlsx, services
 from rapportage.constants import Sectie
-from rapportage.grafieken import voor as grafieken_voor
 from rapportage.programma_laden import laad_programma
+from rapportage.weergave import editie_weergave
 
 FORMULE = '=HYPERLINK("http://example.org","klik")'
 NOTITIE_FORMULE = "=1+1 telt de bron dubbel"
@@ -354,10 +354,8 @@ def test_sections_render_in_the_order_of_the_annex_with_their_texts(editie):
         "rapportage/editie_inhoud.html",
         {
             "rapportage": editie,
-            "inhoud": editie.inhoud,
-            "toelichtingen": editie.toelichtingen,
+            "weergave": editie_weergave(editie),
             "user": AnonymousUser(),
-            "grafieken": grafieken_voor(editie.inhoud),
         },
     )
     posities = [html.index(f'<section class="app-sectie" id="sectie-{s.value}"') for s in Sectie]

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from rapportage import grafieken
+from rapportage.weergave import grafieken
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -22,8 +22,8 @@ from participatie.models import Participatietraject, Stakeholder
 from participatie.services import inbreng as inbreng_module
 from rapportage import export_csv, export_pdf, export_xlsx, inwonerstekst
 from rapportage.constants import Sectie
-from rapportage.grafieken import voor as grafieken_voor
 from rapportage.models import Rapportage
+from rapportage.weergave import editie_weergave
 from tests.rapportage.test_inwoners_b1 import leesbaarheid, secties
 
 PERSOON = "Annemiek Tuinstra"
@@ -147,10 +147,8 @@ def test_een_oudere_editie_zonder_inbreng_toont_en_exporteert(client, demo, maak
         "rapportage/pdf/editie.html",
         {
             "rapportage": editie,
-            "inhoud": editie.inhoud,
-            "toelichtingen": editie.toelichtingen,
+            "weergave": editie_weergave(editie, AnonymousUser()),
             "user": AnonymousUser(),
-            "grafieken": grafieken_voor(editie.inhoud, AnonymousUser()),
         },
     )
     assert Sectie.PARTICIPATIE.label in html

@@ -19,7 +19,6 @@ HTTP, so it imports nothing from the floors above.
 
 import http.client
 import http.cookies
-import math
 import os
 import random
 import re
@@ -46,6 +45,7 @@ import yaml
 from accounts.models import User
 from actielijnen.models import Activiteit, Voortgangsrapportage
 from kern.notatie import format_getal
+from ontwikkeling.statistiek import percentiel
 
 DEMO_GEBRUIKERS = Path(settings.BASE_DIR) / "fixtures" / "demo" / "gebruikers.yaml"
 # Simulated users take these accounts in turn: two trekkers writing, manager and college reading.
@@ -60,13 +60,6 @@ STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="(/static/[^"]+)"'
 
 
 # --- Figures and verdict (pure, tested in tests/test_soak.py) ----------------------------------------------
-
-
-def percentiel(waarden: list[float], p: float) -> float:
-    """The p-th percentile (nearest rank) of a non-empty list."""
-    geordend = sorted(waarden)
-    index = max(0, min(len(geordend) - 1, math.ceil(p / 100 * len(geordend)) - 1))
-    return geordend[index]
 
 
 @dataclass

@@ -18,12 +18,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from kern import grafiekstijl, palet
-from rapportage.templatetags.rapportage import (
-    besparingen_per_jaar,
-    cijfer_tekst,
-    heeft_standen,
-    piramide_rijen,
-)
+from rapportage.weergave.financien import besparingen_per_jaar
+from rapportage.weergave.sociaal_domein import heeft_standen, piramide_rijen
+from rapportage.weergave.tekst import cijfer_tekst
 
 LETTERTYPE = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 INKT = palet.INKT

@@ -3,10 +3,9 @@ The one palette of the monitor: every colour that the charts (plotly), the hand-
 stylesheets use, each named once, with what it is for.
 
 Python reads the colours from here (kern.grafiekstijl, rapportage.weergave.grafieken); the stylesheets read them as CSS
-custom properties `--app-color-<naam>`, declared in a `:root` block at the top of static/css/app.css, print.css
-and rapportage_pdf.css (WeasyPrint resolves `var()` too). That block is `css_blok()`: after a change here,
-replace it in the three files with the output of `python -m kern.palet`. Nothing else in those files, nor in the
-chart modules, writes a colour as hex (tests/test_palet.py checks both).
+custom properties `--app-color-<naam>`, declared once in static/css/palet.css (WeasyPrint resolves `var()` too).
+That file is `css_blok()`: after a change here, `python -m kern.palet > static/css/palet.css`. No other
+stylesheet, nor a chart module, writes a colour as hex (tests/test_palet.py checks both).
 
 Contrast (WCAG 2.1 AA, on white unless said otherwise):
 - a colour of kind TEKST carries text: at least 4,5:1 (1.4.3);
@@ -313,11 +312,14 @@ TEKST_OP_VLAK: tuple[tuple[str, str], ...] = (
 
 
 def css_blok() -> str:
-    """The palette as CSS custom properties: the `:root` block at the top of every stylesheet."""
+    """The palette as CSS custom properties: static/css/palet.css, the one stylesheet with colour values.
+
+    Every page links it before app.css and print.css (templates/base.html); the PDF reads it before
+    rapportage_pdf.css (rapportage/export_pdf.py). `python -m kern.palet > static/css/palet.css` after a change."""
     regels = "\n".join(f"  {kleur.token}: {kleur.waarde};" for kleur in PALET)
     return (
-        "/* The palette (kern/palet.py; `python -m kern.palet` writes this block): the only colour values in this\n"
-        "   file; every rule below uses var(--app-color-…). */\n"
+        "/* The palette, written by `python -m kern.palet` from kern/palet.py: the only colour values of the\n"
+        "   stylesheets; app.css, print.css and rapportage_pdf.css use them as var(--app-color-…). */\n"
         f":root {{\n{regels}\n}}\n"
     )
 

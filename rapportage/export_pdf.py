@@ -30,6 +30,8 @@ from weasyprint.urls import URLFetcher
 from rapportage.weergave import editie_weergave
 
 STIJLBLAD = "css/rapportage_pdf.css"
+# The palette first: rapportage_pdf.css writes its colours as var(--app-color-…) (kern/palet.py).
+PALET = "css/palet.css"
 PDF_VARIANT = "pdf/ua-1"
 # Noto Sans from npm (@fontsource/noto-sans, served as vendor/noto-sans); DejaVu Sans from the system otherwise.
 LETTERTYPEN = {
@@ -89,14 +91,15 @@ def opmaken(rapportage) -> Document:
     Separate so the layout itself can be measured: whatever the text, no box may reach past its page
     (issue 30; tests/rapportage/test_pdf_lange_woorden.py).
     """
-    stijlblad = _bestand(STIJLBLAD)
+    stijlblad, kleuren = _bestand(STIJLBLAD), _bestand(PALET)
     lettertypen = [_bestand(pad) for pad in LETTERTYPEN.values()]
-    mappen = {p.parent for p in [stijlblad, *lettertypen] if p is not None}
+    mappen = {p.parent for p in [stijlblad, kleuren, *lettertypen] if p is not None}
     ophaler = AlleenLokaleBestanden(mappen or {settings.BASE_DIR / "static"})
     font_config = FontConfiguration()
     stijlbladen = [CSS(string=_lettertypen_css(), font_config=font_config, url_fetcher=ophaler)]
-    if stijlblad is not None:
-        stijlbladen.append(CSS(filename=str(stijlblad), font_config=font_config, url_fetcher=ophaler))
+    for blad in (kleuren, stijlblad):
+        if blad is not None:
+            stijlbladen.append(CSS(filename=str(blad), font_config=font_config, url_fetcher=ophaler))
     document = HTML(string=_html(rapportage), base_url=str(settings.BASE_DIR), url_fetcher=ophaler)
     return document.render(stylesheets=stijlbladen, font_config=font_config, pdf_variant=PDF_VARIANT)
 

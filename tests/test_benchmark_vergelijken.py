@@ -26,9 +26,7 @@ def test_a_page_that_got_slower_or_asks_more_queries_fails_the_comparison(tmp_pa
         tmp_path / "nieuw.json", [_rij("dashboard", "manager", 30, 45, 24), _rij("raad", "raad", 40, 80, 10)]
     )
     uitvoer = StringIO()
-    with pytest.raises(
-        CommandError, match="2 pagina's trager dan 1,25×"
-    ) as fout:
+    with pytest.raises(CommandError, match="2 pagina's trager dan 1,25×") as fout:
         call_command("benchmark_vergelijken", oud, nieuw, stdout=uitvoer)
     assert "dashboard (manager)" in str(fout.value) and "raad (raad)" in str(fout.value)
     regels = uitvoer.getvalue().splitlines()

@@ -22,6 +22,7 @@ from rapportage.weergave import grafieken as editie_grafieken
 
 ROOT = Path(settings.BASE_DIR)
 STIJLBLADEN = ["static/css/app.css", "static/css/print.css", "static/css/rapportage_pdf.css"]
+PALET_CSS = "static/css/palet.css"
 MODULES = [
     "kern/grafiekstijl.py",
     "rapportage/weergave/grafieken.py",
@@ -116,14 +117,26 @@ def test_the_css_block_is_the_palette():
     assert _root_kleuren(palet.css_blok()) == {kleur.token: kleur.waarde for kleur in palet.PALET}
 
 
-# --- (a) each stylesheet's :root block is the palette ---------------------------------------------------
+# --- (a) one stylesheet declares the palette, the others use it ---------------------------------------
+
+
+def test_palet_css_is_the_palette_as_written_by_kern_palet():
+    assert (ROOT / PALET_CSS).read_text(encoding="utf-8") == palet.css_blok(), (
+        f"run `python -m kern.palet > {PALET_CSS}`"
+    )
 
 
 @pytest.mark.parametrize("pad", STIJLBLADEN)
-def test_the_stylesheet_declares_exactly_the_palette(pad):
-    verwacht = {kleur.token: kleur.waarde for kleur in palet.PALET}
-    gevonden = _root_kleuren(_css(pad))
-    assert gevonden == verwacht, f"replace the :root block of {pad} with the output of `python -m kern.palet`"
+def test_no_other_stylesheet_declares_a_colour_of_its_own(pad):
+    assert _root_kleuren(_css(pad)) == {}
+
+
+def test_every_page_and_the_pdf_read_the_palette_before_the_stylesheets_that_use_it():
+    basis = (ROOT / "templates/base.html").read_text(encoding="utf-8")
+    assert basis.index("css/palet.css") < basis.index("css/app.css") < basis.index("css/print.css")
+    from rapportage import export_pdf
+
+    assert export_pdf.PALET == "css/palet.css"
 
 
 @pytest.mark.parametrize("pad", STIJLBLADEN)
@@ -291,8 +304,8 @@ def test_the_stylesheet_colours_the_status_words_with_the_stoplight_tokens():
 
 def test_weasyprint_resolves_the_palette_in_the_pdf_stylesheet():
     """The PDF (WeasyPrint) reads the custom properties: the table header and page margins keep their colours."""
-    stijl = CSS(filename=str(ROOT / "static/css/rapportage_pdf.css"))
-    document = HTML(string="<table><thead><tr><th>Kop</th></tr></thead></table>").render(stylesheets=[stijl])
+    stijlen = [CSS(filename=str(ROOT / PALET_CSS)), CSS(filename=str(ROOT / "static/css/rapportage_pdf.css"))]
+    document = HTML(string="<table><thead><tr><th>Kop</th></tr></thead></table>").render(stylesheets=stijlen)
     pagina = document.pages[0]._page_box
 
     def rgb(kleur) -> str:

@@ -178,6 +178,7 @@ class OpdrachtbeschrijvingAdmin(ProgrammaAdmin):
         if form.has_changed():
             services.opdrachtbeschrijving_bijwerken(
                 opdrachtbeschrijving=obj,
+                door=request.user,
                 **{
                     naam: getattr(obj, naam)
                     for naam in Opdrachtbeschrijving.ONDERDELEN

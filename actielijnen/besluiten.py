@@ -48,6 +48,11 @@ class Besluitenlijst:
         )
 
     @property
+    def alle(self) -> list:
+        """Every item, of every kind (the mark of a count made from them: kern/herkomst.py)."""
+        return [*self.planningswijzigingen, *self.opdrachtbeschrijvingen, *self.updates, *self.elders]
+
+    @property
     def aantal_voor_mij(self) -> int:
         """The decisions this person can take themselves."""
         return sum(

@@ -50,6 +50,8 @@ class RisicoWijzigingSoort(models.TextChoices):
     KLEINER = "kleiner", "Risico kleiner geworden"
     GROTER = "groter", "Risico groter geworden"
     ONGEWIJZIGD = "ongewijzigd", "Ongewijzigd, toegelicht"
+    # A source's explanation that does not say whether the risk changed (Jaarstukken 2023 on 2b): not classed.
+    TOEGELICHT = "toegelicht", "Toegelicht (de bron zegt niet of het risico veranderde)"
     NIET_MEER_GEVOLGD = "niet_meer_gevolgd", "Niet meer apart gevolgd"
 
 

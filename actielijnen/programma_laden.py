@@ -145,7 +145,11 @@ def _wijziging_vastleggen(verslag: Verslag, risico: Risico, wijziging: dict) -> 
     }
     if RisicoWijziging.objects.filter(**sleutel).exists():
         return
-    RisicoWijziging.objects.create(**sleutel, toelichting=wijziging["toelichting"].strip())
+    RisicoWijziging.objects.create(
+        **sleutel,
+        toelichting=wijziging["toelichting"].strip(),
+        datum_aangenomen=wijziging.get("datum_aangenomen", False),
+    )
     verslag.tel(RisicoWijziging, "aangemaakt")
     # Only when the change is first recorded: a later decision by the organisation is not overwritten.
     if wijziging.get("status") == RisicoStatus.VERVALLEN and risico.status != RisicoStatus.VERVALLEN:

@@ -70,7 +70,9 @@ ROL_PERMISSIES = {
         "actielijnen.change_mijlpaal",
         "actielijnen.change_jaarsamenvatting",
         # bronnen sits below accounts and cannot name roles, so its permissions are given here: the data team
-        # records data-quality notes and corrects a source document's metadata (zaaknummer, dates).
+        # records data-quality notes and corrects a source document's metadata (zaaknummer, dates); the glossary
+        # it only reads (source text, written by the loader).
+        "bronnen.view_begrip",
         "bronnen.view_brondocument",
         "bronnen.change_brondocument",
         "bronnen.view_datakwaliteitsnotitie",

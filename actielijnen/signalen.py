@@ -19,6 +19,7 @@ class Signaal:
     tekst: str
     url: str = ""
     activiteit_id: int | None = None
+    voorbeeld: bool = False  # derived from rows the demo invented (kern/herkomst.py): the page marks it
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Besluitpunt:
     sinds: date | datetime
     activiteit: object | None  # an Activiteit with its actielijn selected
     mag_beslissen: bool
+    voorbeeld: bool = False  # the demo invented it (kern/herkomst.py): the inbox marks it
 
 
 # A function vandaag -> list[Signaal]: warnings of the programme (activiteit_id None; the dashboard shows them) and

@@ -1,14 +1,14 @@
 from django.urls import path
 
 from actielijnen.views import activiteiten as views
-from actielijnen.views import risicos
+from actielijnen.views import overzicht, risicos
 
 app_name = "actielijnen"
 urlpatterns = [
     path("", views.uitvoering, name="uitvoering"),
-    path("management/", views.management, name="management"),
-    path("besluiten/", views.besluiten, name="besluiten"),
-    path("besluiten/update/<int:pk>/", views.besluit_nemen, name="besluit_nemen"),
+    path("management/", overzicht.management, name="management"),
+    path("besluiten/", overzicht.besluiten, name="besluiten"),
+    path("besluiten/update/<int:pk>/", overzicht.besluit_nemen, name="besluit_nemen"),
     path(
         "planningswijziging/<int:pk>/akkoord/",
         views.planningswijziging_akkoord,

@@ -4,7 +4,7 @@ from rapportage.constants import Sectie
 
 # The full version (semantic versioning), sent as the API-Version header on every response and as info.version
 # in the OpenAPI document. The major version is in the path (/api/v1); api/CHANGELOG.md lists every change.
-API_VERSIE = "1.0.0"
+API_VERSIE = "1.1.0"
 BASISPAD = "/api/v1"
 # Every response under this prefix gets the API headers (api/middleware.py).
 PREFIX = "/api/"

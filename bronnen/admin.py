@@ -7,7 +7,7 @@ from django.core.exceptions import FieldDoesNotExist, FieldError, PermissionDeni
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from bronnen.models import Brondocument, Datakwaliteitsnotitie
+from bronnen.models import Begrip, Brondocument, Datakwaliteitsnotitie
 from kern.gelijktijdigheid import VELDNAAM, gelijktijdig_form
 
 # The worker's queue records hold task arguments and tracebacks for developers; people follow their own jobs on
@@ -165,4 +165,14 @@ class DatakwaliteitsnotitieAdmin(ProgrammaAdmin):
 class BrondocumentAdmin(ProgrammaAdmin):
     list_display = ("code", "korte_naam", "datum", "briefdatum", "zaaknummer", "besluitdatum")
     search_fields = ("code", "korte_naam", "titel", "zaaknummer")
+    inlines = [DatakwaliteitInline]
+
+
+@admin.register(Begrip)
+class BegripAdmin(ProgrammaAdmin):
+    """The glossary as printed: the beheerder reads it with its notes and history; the loader writes it."""
+
+    list_display = ("term", "soort", "bron")
+    list_filter = ("soort",)
+    search_fields = ("term", "uitleg")
     inlines = [DatakwaliteitInline]

@@ -2,7 +2,8 @@
 The shared machinery of the loaders that fill the database from `fixtures/` (each app's loader:
 actielijnen/programma_laden.py, monitoring/laden.py, participatie/laden.py; composed by
 rapportage/programma_laden.py): reading a fixture file, an idempotent upsert, the load report, and data-quality
-notes (on one subject or several). bronnen also loads its own fixture here: the source documents as data.
+notes (on one subject or several). bronnen also loads its own fixtures here: the source documents as data, and the
+glossary one of them prints (the Scenario document's "Afkortingen en begrippenlijst").
 
 Idempotent: every record is found by its natural key and saved only when a field the sources own differs, so a
 second run changes nothing and writes no history.
@@ -21,14 +22,25 @@ from django.utils.text import slugify
 
 import yaml
 
-from bronnen.models import Brondocument, Datakwaliteitsnotitie
+from bronnen.constants import Begripsoort
+from bronnen.models import Begrip, Brondocument, Datakwaliteitsnotitie
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
-# bronnen's own fixture: the source documents; its data-quality notes concern them (composer: programma_laden).
+# bronnen's own fixtures: the source documents and the glossary; their data-quality notes concern those
+# (composer: programma_laden).
 BRONDOCUMENTEN = "bronnen/brondocumenten.yaml"
-DATAKWALITEIT = (BRONDOCUMENTEN,)
-OPZOEKEN = {"brondocument": lambda code: Brondocument.objects.get(code=code)}
+BEGRIPPEN = "bronnen/begrippen.yaml"
+DATAKWALITEIT = (BRONDOCUMENTEN, BEGRIPPEN)
+OPZOEKEN = {
+    "brondocument": lambda code: Brondocument.objects.get(code=code),
+    "begrip": lambda sleutel: Begrip.objects.get(sleutel=sleutel),
+}
+# The glossary's two parts: the fixture's list, its soort, and the heading the citation adds.
+_BEGRIPPENLIJST_DELEN = (
+    ("afkortingen", Begripsoort.AFKORTING, "Afkortingen"),
+    ("begrippen", Begripsoort.BEGRIP, "Begrippen"),
+)
 
 
 @dataclass
@@ -105,6 +117,37 @@ def laad_bronnen(verslag: Verslag) -> None:
                 "bestand": document["bestand"],
             },
         )
+    laad_begrippen(verslag)
+
+
+def laad_begrippen(verslag: Verslag) -> None:
+    """Load the glossary (abbreviations, then terms) in the source's order, keyed by the anchor made from the term.
+
+    The explanation is kept as printed: only the white space at the end of a line goes (YAML keeps none either);
+    paragraphs and the lines of a list stay, so the page can show them as the source does.
+    """
+    data = lees_fixture(BEGRIPPEN)
+    volgorde = 0
+    for deel, soort, kop in _BEGRIPPENLIJST_DELEN:
+        for begrip in data[deel]:
+            volgorde += 1
+            upsert(
+                verslag,
+                Begrip,
+                {"sleutel": begrip_sleutel(begrip["term"])},
+                {
+                    "term": begrip["term"],
+                    "soort": soort,
+                    "uitleg": "\n".join(regel.rstrip() for regel in begrip["uitleg"].strip().split("\n")),
+                    "volgorde": volgorde,
+                    "bron": f"{data['bron']}, {kop}",
+                },
+            )
+
+
+def begrip_sleutel(term: str) -> str:
+    """The anchor of a term on the begrippenlijst: "Sociale basis" → "sociale-basis", "GI's" → "gis"."""
+    return slugify(term)
 
 
 def _datum(waarde) -> date | None:

@@ -1,7 +1,7 @@
 """
 Data-quality notes: a visible note, quoting the source, on any object of any app whose source value cannot be
 trusted as it stands. The models that carry notes declare `GenericRelation(Datakwaliteitsnotitie)`.
-And the source documents themselves (`Brondocument`).
+And the source documents themselves (`Brondocument`), and the glossary one of them prints (`Begrip`).
 """
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -10,7 +10,7 @@ from django.db import models
 
 from simple_history.models import HistoricalRecords
 
-from bronnen.constants import Ernst
+from bronnen.constants import Begripsoort, Ernst
 from bronnen.velden import BronVeld
 
 
@@ -88,3 +88,45 @@ class Brondocument(models.Model):
 
     def __str__(self):
         return self.korte_naam
+
+
+class Begrip(models.Model):
+    """An abbreviation or a term of the Scenario document's "Afkortingen en begrippenlijst", as printed.
+
+    `term` and `uitleg` are the source's text, character for character: paragraphs apart by an empty line, a list
+    one "- " item a line (see `blokken`). What is broken or ambiguous stays as printed, with a data-quality note.
+    `sleutel` is the anchor on the begrippenlijst (/begrippen/#sociale-basis) that pages link a term to.
+    """
+
+    sleutel = models.SlugField(
+        "sleutel", max_length=80, unique=True, help_text="Anker op de begrippenlijst, bijv. sociale-basis."
+    )
+    term = models.CharField("term", max_length=100, help_text="De afkorting of het begrip, zoals gedrukt.")
+    soort = models.CharField("soort", max_length=20, choices=Begripsoort)
+    uitleg = models.TextField(
+        "uitleg",
+        help_text="Zoals gedrukt: alinea's gescheiden door een lege regel, een opsomming met '- ' per regel.",
+    )
+    volgorde = models.PositiveSmallIntegerField("volgorde", help_text="De volgorde in de bron.")
+    bron = BronVeld()
+    datakwaliteit = GenericRelation(Datakwaliteitsnotitie)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = "begrip"
+        verbose_name_plural = "begrippen"
+
+    def __str__(self):
+        return self.term
+
+    def blokken(self) -> list[tuple[str, str | list[str]]]:
+        """The explanation as ("alinea", text) and ("lijst", [items]) blocks, for the page; the text unchanged."""
+        blokken: list[tuple[str, str | list[str]]] = []
+        for blok in self.uitleg.split("\n\n"):
+            regels = [regel for regel in blok.split("\n") if regel.strip()]
+            if regels and all(regel.startswith("- ") for regel in regels):
+                blokken.append(("lijst", [regel[2:] for regel in regels]))
+            elif regels:
+                blokken.append(("alinea", " ".join(regels)))
+        return blokken

@@ -39,9 +39,12 @@ urlpatterns = [
     path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("", include("accounts.urls")),
     path("activiteiten/", include("actielijnen.urls")),
-    path("monitoring/", include("monitoring.urls")),
+    # monitoring's pages under /monitoring/, and its public informatiepiramide at /informatiepiramide/.
+    path("", include("monitoring.urls")),
     path("participatie/", include("participatie.urls")),
     path("taken/", include("kern.urls")),
+    # Public: the begrippenlijst of the Scenario document at /begrippen/.
+    path("", include("bronnen.urls")),
     path("", include("rapportage.urls")),
     # The read-only public API under /api/v1 (issue 27); its last pattern answers every other /api/ address.
     path("", include("api.urls")),

@@ -29,6 +29,7 @@ from django.db.models import IntegerField, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from kern.herkomst import WIJZIGINGSREDEN
 from kern.notatie import format_getal
 
 LEEG = "—"
@@ -60,6 +61,11 @@ class Geschiedenisregel:
     soort: str
     bron: str = ""
     wijzigingen: list[Veldwijziging] = field(default_factory=list)
+
+    @property
+    def voorbeeld(self) -> bool:
+        """A change the demo made (its change reason says so, kern/herkomst.py)."""
+        return self.bron == WIJZIGINGSREDEN
 
     @property
     def wanneer_tekst(self) -> str:
@@ -154,7 +160,8 @@ def _bron(queryset, verborgen: Collection[str], namen_tonen: bool) -> _Bron:
         and (namen_tonen or f.related_model is not gebruiker)
     ]
     m2m = [f for f in historie._history_m2m_fields if f.name not in verborgen]
-    fks = [f for f in historie.tracked_fields if f.many_to_one]
+    # A one-to-one field points at one object too (an opdrachtbeschrijving at its activity).
+    fks = [f for f in historie.tracked_fields if f.many_to_one or f.one_to_one]
     return _Bron(queryset=queryset, velden=velden, m2m=m2m, historie_fks=fks)
 
 

@@ -33,6 +33,29 @@ def toegang_vereist(*predicaten: Predicaat):
     return decorator
 
 
+def alleen_edities(view):
+    """Mark a view as safe for readers of published editions only (raad, griffie, the public, no account needed).
+
+    The view promises to read stored editions, the text of the source documents (the plan, its glossary) or the
+    griffie's own motie register, never live figures. The boundary that honours the mark is rapportage's
+    (`rapportage.editiegrens.EditiegrensMiddleware`); the mark itself lives here, on the bottom floor, so a page of
+    any floor can carry it without importing upwards (the begrippenlijst in bronnen, the informatiepiramide in
+    monitoring). Every marked view is listed in tests/rapportage/test_editiegrens.py (`VOOR_EDITIELEZERS`).
+    """
+    view.leest_alleen_edities = True
+    return view
+
+
+def toegestaan(mag: bool) -> None:
+    """A service's guard: refuse the act (PermissionDenied, nothing written) when the acting user may not do it.
+
+    Services receive the acting user and ask their app's predicate themselves, so the admin, a job, the demo and a
+    direct POST that skips the page all meet the same rule as the view (which asks first to show its 403).
+    """
+    if not mag:
+        raise PermissionDenied
+
+
 def mag_taak_zien(user, taak: Achtergrondtaak) -> bool:
     """Only who started the job, and the beheerder (who sees every job), may see it."""
     return taak.gebruiker_id == user.pk or user.has_perm("kern.view_achtergrondtaak")

@@ -47,12 +47,14 @@ BRON_PLAN_62 = f"{UITVOERINGSPLAN}, §6.2"
 
 # The fixture files whose data-quality notes concern monitoring's objects, and how to find those objects.
 DATAKWALITEIT = (
+    "programma/informatiepiramide.yaml",
     "programma/indicatoren.yaml",
     "programma/databedrevenheid.yaml",
     "monitoring/financien.yaml",
     "monitoring/piramide.yaml",
 )
 OPZOEKEN = {
+    "informatieniveau": lambda sleutel: Informatieniveau.objects.get(sleutel=sleutel),
     "indicator": lambda sleutel: Indicator.objects.get(code=sleutel),
     "doel": lambda sleutel: Doel.objects.get(code=sleutel),
     "scenario": lambda sleutel: Scenario.objects.get(nummer=sleutel),

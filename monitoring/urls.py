@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from monitoring import views
 
 app_name = "monitoring"
-urlpatterns = [
+# The pages of the monitoring floor, under /monitoring/ (see urlpatterns below).
+_PAGINAS = [
     path("indicatoren/", views.indicator_list, name="indicator_list"),
     path("indicatoren/<str:code>/", views.indicator_detail, name="indicator_detail"),
     path("indicatoren/<str:code>/geschiedenis/", views.indicator_geschiedenis, name="indicator_geschiedenis"),
@@ -17,4 +18,11 @@ urlpatterns = [
     path("import/historie/", views.import_historie, name="import_historie"),
     path("import/<int:pk>/ongedaan-maken/", views.import_ongedaan_maken_view, name="import_ongedaan_maken"),
     path("export/", views.export, name="export"),
+]
+
+urlpatterns = [
+    # Public, for every role and for inwoners: the informatiepiramide of §5.3 at the root, like the other public
+    # pages (/inwoners/, /begrippen/).
+    path("informatiepiramide/", views.informatiepiramide, name="informatiepiramide"),
+    path("monitoring/", include(_PAGINAS)),
 ]

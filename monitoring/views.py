@@ -6,11 +6,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from kern.forms import formulier_verwerken
 from kern.models import Achtergrondtaak, Taaksoort
-from kern.permissions import toegang_vereist
+from kern.permissions import alleen_edities, toegang_vereist
 from kern.taken import AL_GESTART, taak_starten_eenmalig, taken_van
 from monitoring import export as exporteren
 from monitoring import grafieken, selectors, services, taken
@@ -144,6 +144,18 @@ def indicator_koppelingen(request, code):
     ):
         return redirect(indicator)
     return render(request, "monitoring/indicator_koppelingen.html", {"indicator": indicator, "form": form})
+
+
+@alleen_edities
+@require_safe
+def informatiepiramide(request):
+    """The informatiepiramide of §5.3 for every role and for inwoners: the plan's table and its own sentences,
+    never live figures (so `@alleen_edities`), and a link to each level this viewer may open."""
+    return render(
+        request,
+        "monitoring/informatiepiramide.html",
+        {"piramide": selectors.informatiepiramide(request.user)},
+    )
 
 
 @toegang_vereist(mag_piramide_zien)

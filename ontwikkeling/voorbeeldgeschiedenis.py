@@ -24,6 +24,7 @@ from django.utils import timezone
 from actielijnen import services as actielijnen_services
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus, RisicoStatus
 from actielijnen.models import Activiteit, Opdrachtbeschrijving, Risico, Voortgangsrapportage
+from kern.herkomst import WIJZIGINGSREDEN, Voorbeeldherkomst
 from kern.notatie import kwartaal_van
 from ontwikkeling.voorbeelden import betrokkenen, communicatie, inbreng, inkoop, stappen
 from rapportage import services as rapportage_services
@@ -31,7 +32,6 @@ from rapportage.constants import PcMoment
 from rapportage.models import Rapportage
 
 VOORBEELD = "Voorbeeld (demo):"
-WIJZIGINGSREDEN = "Voorbeeldgeschiedenis (demo), geen echte gegevens"
 
 # Scores of the ten programme risks (§3) in the example: (kans, impact). The plan does not score them; these are
 # invented for the demo only, so the matrix and "grootste risico's" show what they are for.
@@ -97,7 +97,10 @@ def voorbeeldgeschiedenis_laden(*, vandaag: date | None = None) -> Voorbeeldvers
     _activiteitrisicos(activiteiten, verslag)
     _besluiten_die_wachten(activiteiten, vandaag, verslag)
     _participatie(vandaag, verslag)
+    # Flagged before the edition is frozen, so its rows carry the flag into page, PDF, XLSX, CSV and open data.
+    _herkomst_markeren(begin)
     _gepubliceerde_editie(gebruikers["manager"], gebruikers["college"], vandaag, verslag)
+    _herkomst_markeren(begin)
     _geschiedenis_labelen(begin)
     return verslag
 
@@ -109,6 +112,17 @@ def _participatie(vandaag: date, verslag: Voorbeeldverslag) -> None:
     gebruikers = {u.username: u for u in get_user_model().objects.all()}
     for deel in (inkoop, stappen, betrokkenen, inbreng, communicatie):
         deel.laden(gebruikers, vandaag, verslag)
+
+
+def _herkomst_markeren(begin) -> None:
+    """Set `voorbeeld` on every record this example created or changed (its history rows since `begin` say which):
+    the one place the flag is set (kern/herkomst.py). A real source record the example wrote into (an activity's
+    planning and stoplight, a base risk's score, a procurement step's dates) is flagged too."""
+    for model in apps.get_models():
+        if not issubclass(model, Voorbeeldherkomst) or not hasattr(model, "history"):
+            continue
+        geraakt = model.history.filter(history_date__gte=begin).values(model._meta.pk.attname)
+        model.objects.filter(pk__in=geraakt, voorbeeld=False).update(voorbeeld=True)
 
 
 def _geschiedenis_labelen(begin) -> None:
@@ -177,11 +191,13 @@ def _updates_en_mijlpalen(
     ]
     bereikt = actielijnen_services.mijlpaal_create(
         activiteit=activiteit,
+        door=activiteit.trekker,
         omschrijving=f"{VOORBEELD} opdrachtbeschrijving besproken met de partners",
         datum_gepland=data[1] + timedelta(days=5),
     )
     actielijnen_services.mijlpaal_create(
         activiteit=activiteit,
+        door=activiteit.trekker,
         omschrijving=f"{VOORBEELD} tussenevaluatie met de opdrachtgever",
         # One in six is overdue, the others lie ahead.
         datum_gepland=vandaag - timedelta(days=10)
@@ -221,21 +237,24 @@ def _toelichting(stoplicht: str, fase: str) -> str:
 
 
 def _programmarisicos_scoren(manager, verslag: Voorbeeldverslag) -> None:
-    for risico in Risico.objects.basisrisicos().filter(kans=None, impact=None):
+    """The manager's first (invented) score of the programme risks the sources leave unscored.
+
+    Through the manager's own service for programme risks. A risk the sources say is no longer followed (3b:
+    "niet meer apart") keeps its state: the demo builds on the loaded facts and never contradicts them.
+    """
+    for risico in Risico.objects.basisrisicos().filter(kans=None, impact=None, status=RisicoStatus.ACTIEF):
         if risico.code not in VOORBEELDSCORES:
             continue
-        risico.eigenaar = manager
-        risico.save(update_fields=["eigenaar"])
         kans, impact = VOORBEELDSCORES[risico.code]
-        actielijnen_services.risico_update(
+        actielijnen_services.programmarisico_beoordelen(
             risico=risico,
             auteur=manager,
-            omschrijving=risico.omschrijving,
             kans=kans,
             impact=impact,
+            eigenaar=manager,
             beheersmaatregel=risico.beheersmaatregel,
-            status=RisicoStatus.ACTIEF,
-            reden=f"{VOORBEELD} eerste beoordeling door de manager (verzonnen score, geen echte gegevens).",
+            status=risico.status,
+            toelichting=f"{VOORBEELD} eerste beoordeling door de manager (verzonnen score, geen echte gegevens).",
         )
         verslag.tel("programmarisico's gescoord")
 
@@ -288,9 +307,12 @@ def _besluiten_die_wachten(activiteiten: list[Activiteit], vandaag: date, versla
     if opdracht.status == "concept":
         actielijnen_services.opdrachtbeschrijving_bijwerken(
             opdrachtbeschrijving=opdracht,
+            door=derde.trekker,
             **{naam: f"{VOORBEELD} ingevuld door de trekker." for naam in Opdrachtbeschrijving.ONDERDELEN},
         )
-        actielijnen_services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
+        actielijnen_services.opdrachtbeschrijving_ter_goedkeuring(
+            opdrachtbeschrijving=opdracht, door=derde.trekker
+        )
         verslag.tel("opdrachtbeschrijvingen ter goedkeuring")
 
 

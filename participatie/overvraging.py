@@ -59,6 +59,8 @@ class Vraag:
     bijeenkomsten: set[int] = field(default_factory=set)
     # The activities whose trajectories or meetings ask it this quarter (they get the warning on their page).
     activiteiten: dict[int, str] = field(default_factory=dict)  # pk → name
+    # Counted from trajectories or meetings the demo invented (kern/herkomst.py): the warning is marked.
+    voorbeeld: bool = False
 
     @property
     def aantal_trajecten(self) -> int:

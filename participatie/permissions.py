@@ -49,6 +49,11 @@ def mag_communicatieactie_schrijven(user, activiteit, permissie: str) -> bool:
     return activiteit is not None and mag_voor_activiteit_schrijven(user, activiteit, permissie)
 
 
+# The permissions a trajectory is written with (the roles hold them; mag_traject_schrijven says on which activity).
+TRAJECT_TOEVOEGEN = "participatie.add_participatietraject"
+TRAJECT_WIJZIGEN = "participatie.change_participatietraject"
+
+
 def mag_traject_schrijven(user, activiteit, permissie: str) -> bool:
     """Step III: a trajectory (and its meetings) of an activity is written by that activity's trekker or the
     programme-wide roles; a trajectory outside the programme (`activiteit` None) only by the programme-wide roles."""

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from django.utils.functional import SimpleLazyObject
 
-from actielijnen.selectors import laatste_update
+from actielijnen.selectors import laatste_update_met_herkomst
 from monitoring.selectors import laatste_meting_wijziging
 from rapportage.permissions import ziet_actuele_gegevens
 from rapportage.selectors import laatste_gepubliceerde
@@ -13,11 +13,13 @@ from rapportage.selectors import laatste_gepubliceerde
 class Versheid:
     laatste_update: datetime | None
     laatste_import: datetime | None
+    voorbeeld: bool = False  # the last update is one the demo invented (kern/herkomst.py)
 
 
 def actuele_versheid() -> Versheid:
     """The last progress update and the last change to a meting (2 queries)."""
-    return Versheid(laatste_update=laatste_update(), laatste_import=laatste_meting_wijziging())
+    update, voorbeeld = laatste_update_met_herkomst()
+    return Versheid(laatste_update=update, laatste_import=laatste_meting_wijziging(), voorbeeld=voorbeeld)
 
 
 def versheid(request):

@@ -12,7 +12,11 @@ these users can reach to prove that nothing live shows.
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+# The mark is kern's, so that pages below rapportage can carry it; imported from here by rapportage and api.
+from kern.permissions import alleen_edities
 from rapportage.permissions import ziet_actuele_gegevens
+
+__all__ = ["VRIJE_PAGINAS", "EditiegrensMiddleware", "alleen_edities"]
 
 # Pages that show no programme data at all: signing in and out, the password, the start redirect, the icon.
 VRIJE_PAGINAS = frozenset(
@@ -27,12 +31,6 @@ VRIJE_PAGINAS = frozenset(
         "admin:logout",
     }
 )
-
-
-def alleen_edities(view):
-    """Mark a view as safe for readers of published editions only (raad, griffie, the public)."""
-    view.leest_alleen_edities = True
-    return view
 
 
 class EditiegrensMiddleware:

@@ -20,7 +20,8 @@ from django.contrib.auth.models import AnonymousUser
 from monitoring.export import veilig
 from monitoring.weergave import drempel
 from rapportage.weergave import editie_weergave
-from rapportage.weergave.tabellen import TABELLEN, Getal, Jaar
+from rapportage.weergave.tabellen import TABELLEN
+from rapportage.weergave.tabelvorm import VOORBEELDREGEL, Getal, Jaar
 
 __all__ = ["TABELLEN", "csv_maken"]
 
@@ -59,7 +60,11 @@ def csv_maken(rapportage, tabel: str) -> bytes:
     lezer = AnonymousUser()
     uitvoer = io.StringIO()
     schrijver = csv.writer(uitvoer, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow([veilig(k) for k in gekozen.koppen])
-    for rij in gekozen.rijen:
+    koppen, rijen = gekozen.in_bestand()
+    if gekozen.bevat_voorbeeld:
+        # Issue 24: a file with invented rows says so before anything else, and names them in a column.
+        schrijver.writerow([veilig(VOORBEELDREGEL)])
+    schrijver.writerow([veilig(k) for k in koppen])
+    for rij in rijen:
         schrijver.writerow([_csv_cel(cel, lezer) for cel in rij])
     return ("\ufeff" + uitvoer.getvalue()).encode("utf-8")

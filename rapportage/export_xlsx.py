@@ -21,12 +21,14 @@ import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kern.herkomst import LABEL
 from monitoring import excelgrens
 from monitoring.export import veilig
 from monitoring.weergave import drempel
 from rapportage.constants import PcMoment, RapportageStatus, Sectie
 from rapportage.weergave import editie_weergave
-from rapportage.weergave.tabellen import NOTITIE_KOPPEN, Getal, Jaar
+from rapportage.weergave.tabellen import NOTITIE_KOPPEN
+from rapportage.weergave.tabelvorm import VOORBEELDREGEL, Getal, Jaar
 from rapportage.weergave.tekst import als_datum
 
 # Sheet names: at most 31 characters, so the long section label is shortened.
@@ -153,14 +155,20 @@ def _sectieblad(werkmap, sectie: Sectie, sectietabellen, toelichting: str, lezer
     blad = werkmap.create_sheet(BLADNAMEN[sectie])
     blad["A1"] = sectie.label
     blad["A1"].font = TITEL
+    if any(t.bevat_voorbeeld for t in sectietabellen):
+        # Issue 24: a sheet with invented rows says so on its first lines, and each such row in "Herkomst".
+        blad["A1"] = f"{sectie.label} — {LABEL}"
+        blad["A2"] = VOORBEELDREGEL.replace("dit bestand", "dit tabblad")
     rij = 3
     for tabel in sectietabellen:
-        blad.cell(row=rij, column=1, value=veilig(tabel.label)).font = TABELTITEL
+        koppen, rijen = tabel.in_bestand()
+        titel = f"{tabel.label} (bevat rijen '{LABEL}')" if tabel.bevat_voorbeeld else tabel.label
+        blad.cell(row=rij, column=1, value=veilig(titel)).font = TABELTITEL
         rij += 1
-        _kopregel(blad, rij, tabel.koppen)
+        _kopregel(blad, rij, koppen)
         if blad.freeze_panes is None:
             blad.freeze_panes = f"A{rij + 1}"
-        for waarden in tabel.rijen:
+        for waarden in rijen:
             rij += 1
             for kolom, waarde in enumerate(waarden, start=1):
                 _schrijf(blad.cell(row=rij, column=kolom), waarde, lezer)

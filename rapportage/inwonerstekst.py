@@ -76,7 +76,9 @@ REAGEREN = {
         "Hebt u hulp nodig, voor uzelf of voor een ander? Ga dan naar het wijkteam in uw wijk.",
         "Wilt u weten hoe het gaat? De gemeente maakt een nieuwsbrief op internet. Iedereen kan zich daarvoor "
         "opgeven. De nieuwsbrief komt minstens vier keer per jaar.",
-        "Wilt u iets zeggen over de plannen? Dat kan bij de gemeenteraad. De raad leest dezelfde cijfers als u.",
+        # Derived, not a claim of the sources: this page shows the edition the raad received, nothing else.
+        "Wilt u iets zeggen over de plannen? Dat kan bij de gemeenteraad. De cijfers op deze pagina komen uit "
+        "het verslag dat de raad kreeg.",
     ],
 }
 
@@ -131,6 +133,8 @@ CIJFERS = {
     "6.2.5.2": "Inwoners van 18 tot 65 jaar die hulp krijgen via de Wmo",
     "6.2.5.3": "Inwoners van 65 jaar en ouder die hulp krijgen via de Wmo",
     "6.2.6.1": "Mensen die tevreden zijn over hun traject naar werk",
+    # The plan's own figures on the same subject are report marks (§6.2.6), a series of their own.
+    "6.2.6.1-cijfer": "Het rapportcijfer dat mensen geven voor hun traject naar werk",
     "6.2.6.2": "Mensen die merken dat hun hulp via de Wmo helpt",
     "6.2.6.3": "Kinderen en ouders die merken dat jeugdhulp helpt",
 }

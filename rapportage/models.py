@@ -14,13 +14,14 @@ from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
+from kern.herkomst import Voorbeeldherkomst
 from rapportage.constants import BEVROREN, Exportsoort, MotieSoort, MotieStatus, PcMoment, RapportageStatus
 
 # Fields that describe what an edition says; frozen once it is published.
 INHOUDSVELDEN = ("pc_moment", "jaar", "titel", "peildatum", "zaaknummer", "inhoud", "toelichtingen", "versie")
 
 
-class Rapportage(models.Model):
+class Rapportage(Voorbeeldherkomst):
     """One edition of the report on the transformation to the raad, tied to a moment of the P&C cycle."""
 
     pc_moment = models.CharField("P&C-moment", max_length=30, choices=PcMoment)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from actielijnen import selectors as programma
 from actielijnen.constants import ActiviteitStatus, Fase
 from bronnen.models import Brondocument
+from bronnen.selectors import notities_van
 from monitoring import selectors as monitoring
 from monitoring.constants import Domein, KerncijferOnderwerp
 from participatie.selectors.inbreng import inbreng_voor_editie
@@ -113,11 +114,18 @@ def _telling(lijn) -> dict:
         "gemiddeld_gereed": _getal(round(Decimal(lijn.gemiddeld_gereed), 1))
         if lijn.gemiddeld_gereed is not None
         else None,
+        # Counted from activities whose stoplight the demo invented (kern/herkomst.py): the edition marks it.
+        "voorbeeld": lijn.voorbeeld,
     }
 
 
 def _voortgang(peildatum: date) -> dict:
     per_lijn, totaal = programma.voortgang_per_actielijn(peildatum=peildatum)
+    # The sources' notes on the actielijnen and activities (a name as printed, a layer left empty): one query.
+    notities = notities_van(
+        [lijn.actielijn for lijn in per_lijn]
+        + [stand.activiteit for lijn in per_lijn for stand in lijn.standen + lijn.niet_op_agenda]
+    )
     activiteiten = []
     for lijn in per_lijn:
         for stand in sorted(lijn.standen + lijn.niet_op_agenda, key=lambda s: s.activiteit.volgorde):
@@ -139,6 +147,8 @@ def _voortgang(peildatum: date) -> dict:
                     "fase": stand.fase,
                     "fase_label": Fase(stand.fase).label if stand.fase else "",
                     "laatste_update": _datum(stand.laatste_update),
+                    "voorbeeld": stand.voorbeeld,
+                    "notities": [_notitie(n) for n in notities.get(a, [])],
                 }
             )
     mijlpalen = [
@@ -152,6 +162,7 @@ def _voortgang(peildatum: date) -> dict:
             if m.datum_bereikt and m.datum_bereikt <= peildatum
             else None,
             "stand": "bereikt" if m.datum_bereikt and m.datum_bereikt <= peildatum else "gemist",
+            "voorbeeld": m.voorbeeld,
         }
         for m in programma.mijlpalen_op(peildatum)
         if (m.datum_bereikt and m.datum_bereikt <= peildatum) or m.datum_gepland < peildatum
@@ -163,6 +174,7 @@ def _voortgang(peildatum: date) -> dict:
                 "naam": lijn.actielijn.naam,
                 "beschrijving": lijn.actielijn.beschrijving,
                 **_telling(lijn),
+                "notities": [_notitie(n) for n in notities.get(lijn.actielijn, [])],
             }
             for lijn in per_lijn
         ],
@@ -284,6 +296,8 @@ def _risicos(peildatum: date, sinds: date | None) -> dict:
             return f"Actielijn {risico.activiteit.actielijn.nummer}: {risico.activiteit.naam}"
         return "Het plan als geheel"
 
+    risicos = programma.risicoregister()
+    notities = notities_van(risicos)  # the sources' notes on them (risk 2c's "si"): one query
     return {
         "sinds": _datum(sinds),
         "actief": [
@@ -297,8 +311,10 @@ def _risicos(peildatum: date, sinds: date | None) -> dict:
                 "impact": r.impact,
                 "score": r.score,
                 "beheersmaatregel": r.beheersmaatregel,
+                "voorbeeld": r.voorbeeld,
+                "notities": [_notitie(n) for n in notities.get(r, [])],
             }
-            for r in programma.risicoregister()
+            for r in risicos
         ],
         "wijzigingen": [
             {
@@ -308,6 +324,9 @@ def _risicos(peildatum: date, sinds: date | None) -> dict:
                 "soort_label": w.get_soort_display(),
                 "toelichting": w.toelichting,
                 "bron": w.bron,
+                "voorbeeld": w.voorbeeld,
+                # The source gives no date (Jaarstukken 2023): the date is the end of the reporting year.
+                "datum_aangenomen": w.datum_aangenomen,
             }
             for w in programma.risicowijzigingen(peildatum=peildatum, sinds=sinds, aantal=None)
         ],

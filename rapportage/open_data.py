@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 
+from kern.herkomst import BESTANDSDEEL, LABEL, bevat_voorbeeld
 from kern.notatie import OngeldigePeriode, Periode
 from monitoring.constants import Eenheid
 from monitoring.export import veilig
@@ -73,6 +74,9 @@ def _editie(rapportage: Rapportage) -> dict:
         if rapportage.gepubliceerd_op
         else None,
         "status": rapportage.get_status_display(),
+        # An edition of the demo (kern/herkomst.py): its figures come from the sources, its progress and risks
+        # are invented. A reader of the file is told, in the file's name and first line too.
+        "voorbeeld": bevat_voorbeeld(rapportage.inhoud),
     }
 
 
@@ -150,6 +154,18 @@ def reeks(rapportage: Rapportage, code: str) -> dict | None:
     }
 
 
+VOORBEELDEDITIE = (
+    f"{LABEL}: deze cijfers staan in een rapportage van de demonstratie; de cijfers komen uit de bronnen, de "
+    "voortgang en risico's van die rapportage zijn verzonnen."
+)
+
+
+def bestandsnaam(gegevens: dict, code: str, formaat: str) -> str:
+    """The file's name; an edition of the demo says so in it."""
+    demo = f"-{BESTANDSDEEL}" if gegevens["editie"].get("voorbeeld") else ""
+    return f"hengelo-indicator-{code}-editie-{gegevens['editie']['id']}{demo}.{formaat}"
+
+
 def als_json(gegevens: dict) -> str:
     """The JSON file: UTF-8, readable indentation, non-ASCII kept (é, ë)."""
     return json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
@@ -164,8 +180,10 @@ def als_csv(gegevens: dict) -> str:
     """The CSV file: RFC 4180 (comma, double quotes, CRLF), one row per figure, decimal point, Dutch headers."""
     uit = io.StringIO()
     schrijver = csv.writer(uit)
-    schrijver.writerow(CSV_KOPPEN)
     indicator, editie = gegevens["indicator"], gegevens["editie"]
+    if editie.get("voorbeeld"):
+        schrijver.writerow([VOORBEELDEDITIE])
+    schrijver.writerow(CSV_KOPPEN)
     for rij in gegevens["waarden"]:
         schrijver.writerow(
             [

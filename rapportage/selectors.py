@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from actielijnen.permissions import mag_interne_gegevens_zien
 from kern.geschiedenis import geschiedenis
+from kern.herkomst import BESTANDSDEEL, bevat_voorbeeld
 from kern.notatie import OngeldigePeriode, Periode
 from participatie.selectors.inbreng import editie_inbreng
 from rapportage import inwonerstekst
@@ -130,9 +131,9 @@ def bestandsnaam(rapportage: Rapportage, soort: str) -> str:
     moment = PcMoment(rapportage.pc_moment).label.split(" ")[0].lower()
     versie = f"-versie-{rapportage.versie}" if rapportage.versie > 1 else ""
     extensie = Exportsoort(soort).value
-    return (
-        f"hengelo-sociaal-domein-{moment}-{rapportage.jaar}-{rapportage.peildatum:%Y%m%d}{versie}.{extensie}"
-    )
+    # Issue 24: a file with invented rows says so in its name (and on its first line).
+    demo = f"-{BESTANDSDEEL}" if bevat_voorbeeld(rapportage.inhoud) else ""
+    return f"hengelo-sociaal-domein-{moment}-{rapportage.jaar}-{rapportage.peildatum:%Y%m%d}{versie}{demo}.{extensie}"
 
 
 def motie_geschiedenis(*, motie: Motie, user, pagina=1):

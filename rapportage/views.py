@@ -161,7 +161,7 @@ def open_data_reeks(request, code, formaat):
     gegevens = open_data_lezen.reeks(rapportage, code)
     if gegevens is None:
         raise Http404("Deze indicator staat niet in de gepubliceerde rapportage.")
-    naam = f"hengelo-indicator-{code}-editie-{rapportage.pk}.{formaat}"
+    naam = open_data_lezen.bestandsnaam(gegevens, code, formaat)
     if formaat == "json":
         antwoord = HttpResponse(
             open_data_lezen.als_json(gegevens), content_type="application/json; charset=utf-8"

@@ -234,6 +234,20 @@ APP = {
         "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
         "POST": "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
     },
+    # Source text for anyone (issue 24): the Scenario document's glossary and the plan's §5.3 table; read-only.
+    "bronnen:begrippen": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    "monitoring:informatiepiramide": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
+    # The source documents as stored, with their data-quality notes (issue 24); read-only.
+    "bronnen:bronnen": {
+        "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
+        "POST": "405    405    405    405    405    405    405    405    405    405",
+    },
     # Open data (issue 15): published editions only, for anyone; read-only, so POST is not allowed.
     "rapportage:open_data": {
         "GET":  "ok     ok     ok     ok     ok     ok     ok     ok     ok     ok",
@@ -581,6 +595,7 @@ ADMIN_BEHEERDER = {
     "accounts.user":                    "toevoegen",  # accounts and their roles are daily beheer; no superuser, no delete
     "accounts.roltoekenning":           "lezen",  # the log of role changes; approving is an action (a second beheerder)
     "axes.accessattempt":               "ontgrendelen",
+    "bronnen.begrip":                   "lezen",  # the glossary as printed; the loader writes it
     "bronnen.brondocument":             "wijzigen",
     "bronnen.datakwaliteitsnotitie":    "toevoegen",
     "actielijnen.actielijn":            "wijzigen",

@@ -8,6 +8,9 @@ is broken, a reviewed expectation below says what the application must do instea
 import re
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
 import pytest
 
 from actielijnen.models import Actielijn, Activiteit, Risico, RisicoWijziging, Thema
@@ -136,6 +139,22 @@ def test_risk_changes_of_2023_follow_the_jaarstukken(programma):
     )  # "Dit risico wordt daarmee kleiner."
 
 
+def test_risk_changes_of_2023_claim_no_date_or_verdict_the_jaarstukken_do_not_give(programma, client):
+    """Issue 24: the Jaarstukken date none of their risk changes, and on 2b they give no verdict. The date is the
+    end of the reporting year, marked as assumed on every page; 2b is "toegelicht", not "ongewijzigd"."""
+    jaarstukken = " ".join(tekst(JAARSTUKKEN_2023).split())
+    wijzigingen = RisicoWijziging.objects.filter(bron__startswith="Jaarstukken 2023")
+    assert wijzigingen.count() == 7
+    assert all(w.datum_aangenomen for w in wijzigingen)
+    assert "31 december 2023" not in jaarstukken and "31-12-2023" not in jaarstukken
+    twee_b = wijzigingen.get(risico__code="2b")
+    assert twee_b.soort == "toegelicht"
+    assert "ongewijzigd" not in twee_b.toelichting.lower()
+    client.force_login(get_user_model().objects.get(username="college"))
+    html = client.get(reverse("rapportage:college")).content.decode()
+    assert "31 december 2023 (aangenomen: de bron noemt geen datum)" in html
+
+
 def test_procurement_phases_and_dates_follow_2_3_1(programma):
     bron = tekst(UITVOERINGSPLAN)
     fasen = re.findall(r"^Fase (\d): (.+?) \((Q\d \d{4})(?:-(Q\d \d{4}))?\)$", bron, flags=re.MULTILINE)
@@ -173,6 +192,49 @@ def test_information_pyramid_levels_follow_the_table_of_5_3(programma):
         assert niveau.type_indicatoren == cellen[2].strip()
     assert Informatieniveau.objects.get(sleutel="management").bronnen.startswith(
         "Gemeentelijk management, HR"
+    )
+
+
+def test_every_cell_of_the_5_3_table_is_stored_as_printed_with_a_note_where_it_is_odd(programma):
+    """All five columns, character for character as the first text version prints them (issue 24): the empty
+    place in Management's examples (", ,"), the examples of College and Raad without commas (one a line in the
+    second text version) and the empty Proces and Bronnen of Inwoners are kept, each with a note quoting them."""
+    plan = tekst(UITVOERINGSPLAN)
+    begin = plan.index("Niveau\tProces\tType indicatoren\tBronnen\tVoorbeelden\n")
+    tabel = {}
+    for regel in plan[begin:].splitlines()[1:6]:
+        naam, proces, soort, bronnen, voorbeelden = regel.split("\t")
+        tabel[naam] = (proces, soort, bronnen, voorbeelden)
+    assert list(tabel) == ["Uitvoering", "Management", "College", "Raad", "Inwoners"]
+    niveaus = list(Informatieniveau.objects.all())
+    assert [n.naam for n in niveaus] == list(tabel)
+    for niveau in niveaus:
+        assert (niveau.proces, niveau.type_indicatoren, niveau.bronnen, niveau.voorbeelden) == tabel[
+            niveau.naam
+        ]
+        assert niveau.bron == "Uitvoeringsplan 2023, §5.3"
+
+    def notities(sleutel):
+        niveau = Informatieniveau.objects.get(sleutel=sleutel)
+        return Datakwaliteitsnotitie.objects.filter(
+            content_type__model="informatieniveau", object_id=niveau.pk
+        )
+
+    bron = " ".join(plan.split())
+    assert ", , " in tabel["Management"][3]
+    assert notities("management").get().citaat in bron
+    assert "partners, , beleidseffecten" in notities("management").get().citaat
+    assert tabel["Inwoners"][0] == tabel["Inwoners"][2] == ""
+    assert "Proces & impact" in notities("inwoners").get().citaat
+    for sleutel in ("college", "raad"):
+        assert (
+            notities(sleutel).get().citaat
+            == "Doelen versus realisatie (financieel en inhoudelijk) Cliëntervaring Partnertevredenheid"
+        )
+    # The second text version prints College's examples one a line: the note says so.
+    assert (
+        "Doelen versus realisatie \n(financieel en inhoudelijk)\nCliëntervaring\nPartnertevredenheid"
+        in tekst(UITVOERINGSPLAN_TWEEDE_TEKST)
     )
 
 
@@ -262,14 +324,41 @@ def test_satisfaction_indicators_carry_the_jaarstukken_2023_realisations(program
         assert _waarden(Indicator.objects.get(code=code), "realisatie") == verwacht
 
 
-def test_the_report_mark_targets_of_6_2_6_are_kept_out_with_a_quoted_note(programma):
-    indicator = Indicator.objects.get(code="6.2.6.1")
-    assert _waarden(indicator, "peil") == {}
-    assert _waarden(indicator, "streef") == {}
-    notitie = indicator.datakwaliteit.get(ernst="uitgesloten")
-    assert "6,5 (2018)" in notitie.citaat and "6,6" in notitie.citaat
-    assert "6,5 (2018)" in tekst(UITVOERINGSPLAN)
-    # The shifted targets belong one row up: 77% to the Wmo indicator, 97% to jeugdhulp.
+def test_the_report_marks_of_6_2_6_are_stored_as_printed_in_a_series_of_their_own(programma):
+    """Known trap: table 6.2.6's columns are shifted. Row 1 prints its baseline as a report mark, "6,5 (2018)", and
+    the years 2022–2026 where its targets belong; row 2 (Wmo) prints those targets, 6,6–6,9. They are stored as
+    report marks, as printed, in a series of their own; the Jaarstukken's percentages (65%, 73%, 77%) stay in
+    6.2.6.1, without a target, so the two are never compared."""
+    alle = regels(UITVOERINGSPLAN)
+    kop = next(i for i, r in enumerate(alle) if r.startswith("6.2.6 "))
+    rijen = [r.split("\t") for r in alle[kop + 1 : kop + 6] if r.startswith("Percentage gebruikers")]
+    eerste, tweede = rijen[0], rijen[1]
+    peil_cel, kolom_2021, *jaren = (c.strip() for c in eerste[1:])
+    streef_cellen = [c.strip() for c in tweede[3:]]
+    ((peil, peil_jaar),) = re.findall(r"^([\d,]+) \((\d{4})\)$", peil_cel)
+    assert jaren == ["2022", "2023", "2024", "2025", "2026"] and kolom_2021 == "n.v.t."
+    assert all(1 <= _getal(cel) <= 10 and "%" not in cel for cel in (peil, *streef_cellen))  # report marks
+
+    cijfers = Indicator.objects.get(code="6.2.6.1-cijfer")
+    assert (cijfers.eenheid, cijfers.doel.code) == ("rapportcijfer", "6.2.6")
+    assert _waarden(cijfers, "peil") == {peil_jaar: _getal(peil)}
+    assert _waarden(cijfers, "streef") == {j: _getal(c) for j, c in zip(jaren, streef_cellen, strict=True)}
+    assert _waarden(cijfers, "realisatie") == {}
+    assert set(Meting.objects.filter(indicator=cijfers).values_list("decimalen", flat=True)) == {1}
+    # The name is row 1's, with "rapportcijfer" for "Percentage … (%)".
+    assert cijfers.naam.endswith("(rapportcijfer)") and "re-integratievoorzieningen" in eerste[0]
+    assert "over het uiteindelijk bereikte resultaat van het traject" in eerste[0] and cijfers.naam
+
+    procent = Indicator.objects.get(code="6.2.6.1")
+    assert procent.eenheid == "percentage"
+    assert _waarden(procent, "peil") == {} and _waarden(procent, "streef") == {}
+    # One note on both series, quoting the shifted rows of the plan and the Jaarstukken's row.
+    rij_002 = next(r for r in regels(JAARSTUKKEN_2023) if r.startswith("Percentage gebruikers van re-"))
+    for indicator in (cijfers, procent):
+        notitie = indicator.datakwaliteit.get(betreft__startswith="rapportcijfers")
+        for cel in (peil_cel, *jaren, *streef_cellen, *rij_002.split("\t")[1:]):
+            assert cel in notitie.citaat, (indicator.code, cel)
+    # The shifted targets of the other rows belong one row up: 77% to the Wmo indicator, 97% to jeugdhulp.
     assert set(_waarden(Indicator.objects.get(code="6.2.6.2"), "streef").values()) == {Decimal("77")}
     assert set(_waarden(Indicator.objects.get(code="6.2.6.3"), "streef").values()) == {Decimal("97")}
 

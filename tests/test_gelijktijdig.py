@@ -104,7 +104,7 @@ class Geval:
 def _mijlpaal(demo):
     activiteit = Activiteit.objects.filter(trekker=demo["trekker"]).order_by("pk").first()
     mijlpaal = programma_services.mijlpaal_create(
-        activiteit=activiteit, omschrijving="Plan klaar", datum_gepland=date(2025, 3, 1)
+        activiteit=activiteit, door=demo["trekker"], omschrijving="Plan klaar", datum_gepland=date(2025, 3, 1)
     )
     url = reverse("actielijnen:mijlpaal_update", args=[activiteit.sleutel, mijlpaal.pk])
     return url, lambda: Mijlpaal.objects.get(pk=mijlpaal.pk).omschrijving

@@ -27,7 +27,10 @@ def beheerders(programma):
     """Two sessions with beheer rights: Bea (demo) and Bob; an activity with a milestone and a risk."""
     activiteit = Activiteit.objects.filter(trekker__username="trekker").order_by("pk").first()
     programma_services.mijlpaal_create(
-        activiteit=activiteit, omschrijving="Plan klaar", datum_gepland=date(2025, 3, 1)
+        activiteit=activiteit,
+        door=activiteit.trekker,
+        omschrijving="Plan klaar",
+        datum_gepland=date(2025, 3, 1),
     )
     programma_services.risico_create(
         activiteit=activiteit, auteur=activiteit.trekker, omschrijving="Uitval", kans=3, impact=2

@@ -111,3 +111,22 @@ def test_one_decorator_guards_the_views():
             if "PermissionDenied" in bron and "def wrapper" in bron:
                 kopieen.append(f"{module.__name__}.{naam}")
     assert kopieen == []
+
+
+GROTE_KAMER = 450  # lines: past ~400 a room becomes a package split by topic (docs/architectuur.md)
+
+
+def test_no_room_module_passes_the_size_of_a_room():
+    """A module of a room (models, selectors, services, forms, views, …) that grows past ~400 lines is split into a
+    package by topic, so a newcomer finds a rule by its subject, not by scrolling (the largest were 700-800)."""
+    te_groot = []
+    for app in LAGEN:
+        if app == "ontwikkeling":
+            continue
+        for pad in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in pad.parts:
+                continue
+            regels = len(pad.read_text(encoding="utf-8").splitlines())
+            if regels > GROTE_KAMER:
+                te_groot.append(f"{pad.relative_to(ROOT)}: {regels}")
+    assert te_groot == []

@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from simple_history.models import HistoricalRecords
 
+from kern.herkomst import Voorbeeldherkomst
 
-class Besluit(models.Model):
+
+class Besluit(Voorbeeldherkomst):
     """What the opdrachtgever decided on a progress update with `besluit_nodig`; one decision per update.
 
     An update that asks for a decision waits in the opdrachtgever's inbox until this exists, so "besluit nodig"

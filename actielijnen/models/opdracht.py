@@ -6,9 +6,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import OpdrachtbeschrijvingStatus
+from kern.herkomst import Voorbeeldherkomst
 
 
-class Opdrachtbeschrijving(models.Model):
+class Opdrachtbeschrijving(Voorbeeldherkomst):
     activiteit = models.OneToOneField(
         "actielijnen.Activiteit",
         verbose_name="activiteit",

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import ActiviteitStatus, Fase, RagStatus
 from bronnen.velden import BronVeld
+from kern.herkomst import Voorbeeldherkomst
 from kern.notatie import kwartaal_begin, kwartaal_valideren
 
 BRON_HELP = "Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'."
@@ -122,7 +123,7 @@ class ActiviteitQuerySet(models.QuerySet):
         return activiteiten_bewerkbaar_door(self, user)
 
 
-class Activiteit(models.Model):
+class Activiteit(Voorbeeldherkomst):
     """An activity of an actielijn (§2.1); 25 of them carry a code on the uitvoeringsagenda 2023 (§3)."""
 
     sleutel = models.SlugField(

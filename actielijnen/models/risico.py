@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from simple_history.models import HistoricalRecords
 
 from actielijnen.constants import SCORE_SCHAAL, RisicoCategorie, RisicoStatus, RisicoWijzigingSoort
 from bronnen.velden import BronVeld
+from kern.herkomst import Voorbeeldherkomst
 
 # A risk with kans × impact at or above RISICO_DREMPEL is "hoog", at or above MIDDEL_DREMPEL "middel", else "laag":
 # the bands of the dashboard's matrix, the register's "boven de drempel" and the dashboard's count alike.
@@ -27,7 +29,7 @@ class RisicoQuerySet(models.QuerySet):
         return self.annotate(score_db=F("kans") * F("impact"))
 
 
-class Risico(models.Model):
+class Risico(Voorbeeldherkomst):
     code = models.CharField(
         "code", max_length=4, blank=True, help_text="1a–3d voor de basisrisico's van het transformatieplan."
     )
@@ -121,13 +123,20 @@ class Risico(models.Model):
         return self.activiteit.code or self.activiteit.naam
 
 
-class RisicoWijziging(models.Model):
+class RisicoWijziging(Voorbeeldherkomst):
     """A dated entry in a risk's log: a changed assessment, an intensified measure, a risk no longer tracked."""
 
     risico = models.ForeignKey(
         Risico, on_delete=models.CASCADE, related_name="wijzigingen", verbose_name="risico"
     )
     datum = models.DateField("datum")
+    # The Jaarstukken 2023 date none of their changes: they are dated at the end of the reporting year, and the
+    # pages say that this date is an assumption (issue 24: no default shown as a fact).
+    datum_aangenomen = models.BooleanField(
+        "datum aangenomen",
+        default=False,
+        help_text="De bron noemt geen datum; de datum is het einde van het verslagjaar.",
+    )
     soort = models.CharField("soort wijziging", max_length=30, choices=RisicoWijzigingSoort)
     toelichting = models.TextField("toelichting")
     kans = models.PositiveSmallIntegerField("nieuwe kans", choices=SCORE_SCHAAL, null=True, blank=True)
@@ -150,3 +159,9 @@ class RisicoWijziging(models.Model):
 
     def __str__(self):
         return f"{self.risico} — {self.get_soort_display()} ({self.datum:%d-%m-%Y})"
+
+    @property
+    def datum_tekst(self) -> str:
+        """The date as a reader reads it, with "aangenomen" when the source gives none."""
+        tekst = date_format(self.datum, "j F Y")
+        return f"{tekst} (aangenomen: de bron noemt geen datum)" if self.datum_aangenomen else tekst

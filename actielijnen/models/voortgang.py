@@ -16,10 +16,11 @@ from actielijnen.constants import (
     PlanningswijzigingStatus,
     RagStatus,
 )
+from kern.herkomst import Voorbeeldherkomst
 from kern.notatie import kwartaal_valideren
 
 
-class Voortgangsrapportage(models.Model):
+class Voortgangsrapportage(Voorbeeldherkomst):
     """One dated progress update of an activity by its trekker."""
 
     activiteit = models.ForeignKey(
@@ -79,7 +80,7 @@ class Voortgangsrapportage(models.Model):
             raise ValidationError({"besluit_omschrijving": "Beschrijf welk besluit nodig is."})
 
 
-class Mijlpaal(models.Model):
+class Mijlpaal(Voorbeeldherkomst):
     activiteit = models.ForeignKey(
         "actielijnen.Activiteit",
         verbose_name="activiteit",
@@ -105,7 +106,7 @@ class Mijlpaal(models.Model):
         return self.datum_bereikt is None and self.datum_gepland < peildatum
 
 
-class Planningswijziging(models.Model):
+class Planningswijziging(Voorbeeldherkomst):
     """A request to change an activity's planning; it takes effect only when all three roles of §2.2 agreed."""
 
     activiteit = models.ForeignKey(
@@ -148,7 +149,7 @@ class Planningswijziging(models.Model):
         return [rol for rol in AkkoordRol.values if rol not in gegeven]
 
 
-class PlanningswijzigingAkkoord(models.Model):
+class PlanningswijzigingAkkoord(Voorbeeldherkomst):
     """The decision of one role on a planning change."""
 
     planningswijziging = models.ForeignKey(
@@ -177,7 +178,7 @@ class PlanningswijzigingAkkoord(models.Model):
         return f"{self.get_rol_display()}: {'akkoord' if self.akkoord else 'niet akkoord'}"
 
 
-class Jaarsamenvatting(models.Model):
+class Jaarsamenvatting(Voorbeeldherkomst):
     """A multi-year activity's summary of one calendar year, kept beside its updates."""
 
     activiteit = models.ForeignKey(

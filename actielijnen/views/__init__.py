@@ -1,1 +1,2 @@
-"""The pages of actielijnen, by topic: activities and their updates (`activiteiten`), the risk register (`risicos`)."""
+"""The pages of actielijnen, by topic: activities and their updates (`activiteiten`), the manager's dashboard and
+the decisions waiting (`overzicht`), the risk register (`risicos`)."""

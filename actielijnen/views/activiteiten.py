@@ -12,17 +12,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
-from accounts.permissions import mag_management_openen, mag_uitvoering_openen
-from accounts.selectors import monitoring_links
+from accounts.permissions import mag_uitvoering_openen
 from actielijnen import besluiten as besluiten_selectors
-from actielijnen import grafieken, selectors, services, signalen
+from actielijnen import selectors, services, signalen
 from actielijnen.constants import AkkoordRol, OpdrachtbeschrijvingStatus, PlanningswijzigingStatus
 from actielijnen.forms import (
     AkkoordForm,
-    BesluitForm,
-    DashboardFilterForm,
     JaarsamenvattingForm,
     MijlpaalForm,
     OpdrachtbeschrijvingForm,
@@ -38,17 +35,15 @@ from actielijnen.models import (
     Opdrachtbeschrijving,
     Planningswijziging,
     Risico,
-    Voortgangsrapportage,
 )
-from actielijnen.models.risico import RISICO_DREMPEL
 from actielijnen.permissions import (
     akkoord_rollen,
-    mag_besluit_nemen,
     mag_bewerken,
     mag_opdrachtbeschrijving_bewerken,
     mag_opdrachtbeschrijving_vaststellen,
     mag_planning_vastleggen,
 )
+from bronnen.selectors import notities_van
 from kern.forms import formulier_verwerken
 from kern.permissions import toegang_vereist
 
@@ -110,6 +105,8 @@ def activiteit_detail(request, sleutel):
             "laatste_wijzigingen": selectors.activiteit_geschiedenis(
                 activiteit=activiteit, user=request.user, per_pagina=5
             ),
+            # The sources' notes on this activity and on its actielijn (its name, its layer): one query.
+            "notities": notities_van([activiteit, activiteit.actielijn]).alle,
         },
     )
 
@@ -148,9 +145,12 @@ def mijlpaal_form(request, sleutel, pk=None):
 
     def opslaan(data):
         if mijlpaal:
-            return services.mijlpaal_update(mijlpaal=mijlpaal, **data)
+            return services.mijlpaal_update(mijlpaal=mijlpaal, door=request.user, **data)
         return services.mijlpaal_create(
-            activiteit=activiteit, omschrijving=data["omschrijving"], datum_gepland=data["datum_gepland"]
+            activiteit=activiteit,
+            door=request.user,
+            omschrijving=data["omschrijving"],
+            datum_gepland=data["datum_gepland"],
         )
 
     if formulier_verwerken(request, form, actie=opslaan, melding="De mijlpaal is opgeslagen."):
@@ -209,7 +209,8 @@ def risico_update(request, sleutel, pk):
     return render(
         request,
         "actielijnen/formulier.html",
-        {"activiteit": activiteit, "form": form, "titel": "Risico wijzigen"},
+        # `herkomst`: the risk, so the heading marks one the demo invented (kern/herkomst.py).
+        {"activiteit": activiteit, "form": form, "titel": "Risico wijzigen", "herkomst": risico},
     )
 
 
@@ -310,9 +311,9 @@ def opdrachtbeschrijving_update(request, sleutel):
 
     def opslaan(data):
         # One transaction (see _formulier_verwerken): offering it for approval never half-saves the text.
-        services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, **data)
+        services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, door=request.user, **data)
         if "ter_goedkeuring" in request.POST:
-            services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
+            services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht, door=request.user)
 
     if formulier_verwerken(request, form, actie=opslaan, melding="De opdrachtbeschrijving is opgeslagen."):
         return redirect(activiteit)
@@ -376,74 +377,4 @@ def jaarsamenvatting_form(request, sleutel):
         request,
         "actielijnen/formulier.html",
         {"activiteit": activiteit, "form": form, "titel": "Jaarsamenvatting schrijven"},
-    )
-
-
-# --- Management -------------------------------------------------------------------------------------------
-
-
-@toegang_vereist(mag_management_openen)
-def management(request):
-    """The manager's dashboard: what needs them now at the top, the activities per actielijn below."""
-    filterform = DashboardFilterForm(request.GET or None)
-    filters = filterform.cleaned_data if filterform.is_valid() else {}
-    vandaag = timezone.localdate()
-    overzicht = selectors.dashboard(filters=filters, vandaag=vandaag)
-    return render(
-        request,
-        "actielijnen/management.html",
-        {
-            "filterform": filterform,
-            "gefilterd": any(filters.values()),
-            "rijen": overzicht.rijen,
-            "groepen": overzicht.groepen,
-            "vandaag": vandaag,
-            "telling": overzicht.telling,
-            "risico_drempel": RISICO_DREMPEL,
-            "matrix": selectors.risicomatrix(activiteiten=[r.activiteit for r in overzicht.rijen]),
-            "tijdlijn": grafieken.tijdlijn(overzicht.rijen),
-            "monitoring_links": monitoring_links(request.user),
-            "signalen": signalen.programmasignalen(vandaag),
-        },
-    )
-
-
-# --- Besluiten --------------------------------------------------------------------------------------------
-
-
-@require_safe
-@toegang_vereist(mag_uitvoering_openen)
-def besluiten(request):
-    """Wat wacht op uw besluit: one's own decisions; the manager's read-only list of all open decisions."""
-    return render(
-        request, "actielijnen/besluiten.html", {"lijst": besluiten_selectors.besluiten_voor(request.user)}
-    )
-
-
-@toegang_vereist(mag_uitvoering_openen)
-def besluit_nemen(request, pk):
-    """The opdrachtgever records their decision on an update that asked for one; nobody else may (403)."""
-    rapportage = get_object_or_404(
-        Voortgangsrapportage.objects.select_related("activiteit", "auteur").filter(
-            activiteit__in=Activiteit.objects.visible_to(request.user), besluit_nodig=True
-        ),
-        pk=pk,
-    )
-    if not mag_besluit_nemen(request.user, rapportage):
-        raise PermissionDenied
-    genomen = getattr(rapportage, "besluit", None)
-    form = BesluitForm(request.POST or None)
-    if genomen is None and formulier_verwerken(
-        request,
-        form,
-        actie=lambda data: services.besluit_nemen(
-            voortgangsrapportage=rapportage, gebruiker=request.user, **data
-        ),
-        melding="Uw besluit is vastgelegd.",
-    ):
-        return redirect("actielijnen:besluiten")
-    return render(
-        request,
-        "actielijnen/besluit_form.html",
-        {"activiteit": rapportage.activiteit, "rapportage": rapportage, "genomen": genomen, "form": form},
     )

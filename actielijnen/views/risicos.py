@@ -13,6 +13,7 @@ from actielijnen import risicoregister, services
 from actielijnen.forms import ProgrammarisicoBeoordelenForm, RisicoregisterFilterForm
 from actielijnen.models import Risico
 from actielijnen.permissions import mag_bewerken, mag_programmarisico_beoordelen, mag_risicoregister_zien
+from bronnen.selectors import notities_van
 from kern.forms import formulier_verwerken
 from kern.permissions import toegang_vereist
 
@@ -41,6 +42,8 @@ def risicoregister_view(request):
         {
             "filterform": filterform,
             "risicos": risicos,
+            # The sources' notes on the risks listed (risk 2c's "si"): one query.
+            "notities": notities_van(risicos),
             "gefilterd": any(filters.values()) if filters else False,
             "drempel": risicoregister.RISICO_DREMPEL,
             "mag_beoordelen": mag_programmarisico_beoordelen(request.user),
@@ -62,6 +65,7 @@ def risico_detail(request, pk):
         "actielijnen/risico_detail.html",
         {
             "risico": risico,
+            "notities": notities_van([risico]).alle,
             "log": gegevens.log,
             "pagina": gegevens.historie,
             "afgeleid": risicoregister.afgeleide_risicos(risico) if risico.activiteit_id is None else [],

@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kern.notatie import aantal_met
+from kern.permissions import toegestaan
 from monitoring.constants import MetingStatus
 from monitoring.importbestand import OngeldigBestand, geschat_aantal_rijen, lees_rijen
 from monitoring.importregels import (
@@ -30,6 +31,7 @@ from monitoring.importregels import (
     zichtbaar,
 )
 from monitoring.models import Import, Meting
+from monitoring.permissions import mag_importeren
 
 BATCH = 2000
 BIJGEWERKTE_VELDEN = ["waarde", "decimalen", "bron", "status", "via_import"]
@@ -93,6 +95,10 @@ def metingen_importeren(
     write to the database. `bewaard_als` is where the uploaded file is kept (relative to MEDIA_ROOT), recorded on
     the Import as the evidence behind it.
     """
+    # The job runs for whoever started it: a role taken away in between stops the write (importstroom checked the
+    # start). The analysis writes nothing and is what the import page shows before anyone commits.
+    if doorvoeren:
+        toegestaan(mag_importeren(gebruiker))
     # The name is stored (Import, and as the bron of new metingen): no control character may reach the database.
     bestandsnaam = zichtbaar(bestandsnaam)
     resultaat = Importresultaat(bestandsnaam=bestandsnaam, sha256=bestand_sha256(bestand))

@@ -1,9 +1,15 @@
-"""An indicator's fit-gap and the activities that should move it, in the application (not only in the admin)."""
+"""An indicator's fit-gap and the activities that should move it, in the application (not only in the admin).
+
+Each receives the acting user (`gebruiker`, who the history names) and checks it against monitoring/permissions.py
+(PermissionDenied, nothing written); the views ask the same predicates first.
+"""
 
 from django.db import transaction
 
 from kern.gelijktijdigheid import controleren
+from kern.permissions import toegestaan
 from monitoring.models import Indicator
+from monitoring.permissions import mag_fitgap_bewerken, mag_fitgap_eigenaar_kiezen, mag_koppelingen_wijzigen
 
 FITGAP_VELDEN = ("fitgap", "fitgap_toelichting", "fitgap_eigenaar")
 
@@ -25,6 +31,10 @@ def fitgap_bijwerken(
     changed (GelijktijdigeWijziging), nothing saved. The change is one history row with who and why.
     """
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    toegestaan(
+        mag_fitgap_bewerken(gebruiker, indicator)
+        and (not eigenaar_wijzigen or mag_fitgap_eigenaar_kiezen(gebruiker))
+    )
     if origineel is not None:
         controleren(indicator, gezien=origineel)
     indicator.fitgap, indicator.fitgap_toelichting = fitgap, fitgap_toelichting
@@ -44,6 +54,7 @@ def activiteiten_koppelen(*, indicator, gebruiker, activiteiten, origineel: dict
     simple_history writes a row per add and per remove of a many-to-many set; here the set changes without
     history and one row records the result (with the linked activities), so the history reads as one change.
     """
+    toegestaan(mag_koppelingen_wijzigen(gebruiker))
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
     if origineel is not None:
         controleren(indicator, gezien=origineel)

@@ -8,7 +8,9 @@ from django.db import connection, models, transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+from kern.permissions import toegestaan
 from monitoring.models import Import, Meting
+from monitoring.permissions import mag_importeren
 from monitoring.services.importeren import BIJGEWERKTE_VELDEN, ImportGeweigerd, Voortgang
 
 # Undo works through the import's own history rows in slices of this many history ids.
@@ -53,6 +55,7 @@ def import_ongedaan_maken(
     DELETE removes the created metingen. No meting passes through Python. `voortgang(gedaan, totaal)` is told
     the history rows handled after each slice.
     """
+    toegestaan(mag_importeren(gebruiker))
     record = Import.objects.select_for_update().get(pk=import_record.pk)
     reden = waarom_niet_ongedaan(record)
     if reden:

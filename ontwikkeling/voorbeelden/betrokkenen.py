@@ -1,7 +1,7 @@
 """The labelled example of step III (§4.1) and wijkgericht werken (§2.3.2) for the demo: two example wijken (the
 sources name none), three wijkgericht activities tied to them, two trajectories with stakeholders and meetings so
 that Wijkkracht is overvraagd this quarter, and a threshold set by the manager. Written through
-participatie/betrokkenen.py; dates follow `vandaag`, so the warning shows whenever the demo is loaded."""
+participatie/services/betrokkenen.py as the manager; dates follow `vandaag`, so the warning shows whenever the demo is loaded."""
 
 from datetime import date, timedelta
 
@@ -29,13 +29,16 @@ def laden(gebruikers: dict, vandaag: date, verslag) -> None:
     stakeholders = Stakeholder.objects.in_bulk(
         ["Wijkkracht", "Bewonersorganisaties", "Cliëntenraden", "Huisartsen"], field_name="naam"
     )
-    if len(activiteiten) < len(IN_WIJKEN) or len(stakeholders) < 4:
+    if len(activiteiten) < len(IN_WIJKEN) or len(stakeholders) < 4 or "manager" not in gebruikers:
         return
+    # The manager writes programme-wide (participatie/permissions.py), as the services require of the acting user.
+    door = gebruikers["manager"]
     wijken = [Wijk.objects.get_or_create(naam=naam)[0] for naam in WIJKEN]
     verslag.tel("voorbeeldwijken", len(wijken))
     for sleutel, indexen in IN_WIJKEN:
         betrokkenen.wijken_koppelen(
             activiteit=activiteiten[sleutel],
+            door=door,
             wijken=[wijken[i] for i in indexen],
             toelichting=f"{VOORBEELD} de activiteit werkt vanuit het wijkcentrum.",
         )
@@ -43,6 +46,7 @@ def laden(gebruikers: dict, vandaag: date, verslag) -> None:
 
     kwartaal = Kwartaal.van(vandaag)
     sociale_basis = betrokkenen.traject_opslaan(
+        door=door,
         activiteit=activiteiten["versterken-sociale-basis"],
         naam=f"{VOORBEELD} bewonersavonden sociale basis",
         omschrijving=f"{VOORBEELD} met bewoners en Wijkkracht bepalen welke voorzieningen de wijk nodig heeft.",
@@ -52,6 +56,7 @@ def laden(gebruikers: dict, vandaag: date, verslag) -> None:
         wijken=wijken,
     )
     zorgloket = betrokkenen.traject_opslaan(
+        door=door,
         activiteit=activiteiten["zorgloket-naar-de-wijk"],
         naam=f"{VOORBEELD} klankbord zorgloket in de wijk",
         omschrijving=f"{VOORBEELD} cliëntenraden en huisartsen denken mee over het loket in de wijk.",
@@ -71,11 +76,12 @@ def laden(gebruikers: dict, vandaag: date, verslag) -> None:
         gevraagd = list(traject.stakeholders.all())
         betrokkenen.bijeenkomst_toevoegen(
             traject=traject,
+            door=door,
             datum=kwartaal.begin + timedelta(days=dagen),
             onderwerp=f"{VOORBEELD} {onderwerp}",
             stakeholders=gevraagd,
         )
         verslag.tel("bijeenkomsten")
-    if not Overvragingsdrempel.objects.exists() and "manager" in gebruikers:
-        betrokkenen.drempel_zetten(max_trajecten=3, max_bijeenkomsten=3, door=gebruikers["manager"])
+    if not Overvragingsdrempel.objects.exists():
+        betrokkenen.drempel_zetten(max_trajecten=3, max_bijeenkomsten=3, door=door)
         verslag.tel("drempel voor overvraging")

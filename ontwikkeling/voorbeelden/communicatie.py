@@ -1,6 +1,7 @@
 """The labelled example of the communication (demo only): actions on all four lines, overarching (publiekscampagne,
 webpagina, informatiemarkt, the newsletter) and per activity, some booked on the plan's budget. The newsletter went
-out every completed quarter but one, so the dashboard shows the warning. Amounts and dates are made up."""
+out every completed quarter but one: the page lists that quarter (a year is judged on the year, so the
+dashboard warns only when a completed year falls short). Amounts and dates are made up."""
 
 from datetime import date
 from decimal import Decimal
@@ -51,7 +52,7 @@ _OVERKOEPELEND = (
 
 
 def _nieuwsbriefkwartalen(vandaag: date) -> list[str]:
-    """Every completed quarter since the plan's first, but one (the second to last), so the warning shows."""
+    """Every completed quarter since the plan's first, but one (the second to last), so the page shows a gap."""
     kwartalen, dag = [], kwartaal_begin(NIEUWSBRIEF_VANAF)
     while kwartaal_van(dag) != kwartaal_van(vandaag) and dag < vandaag:
         kwartalen.append(kwartaal_van(dag))

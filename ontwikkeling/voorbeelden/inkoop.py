@@ -39,7 +39,7 @@ def laden(gebruikers: dict, vandaag: date, verslag) -> None:
             continue
         inkoop.traject_bijwerken(
             traject=traject,
-            gebruiker=gebruikers["beheerder"],
+            gebruiker=gebruikers["manager"],
             eigenaar=gebruikers.get(eigenaar) if eigenaar else traject.eigenaar,
             toelichting=f"{VOORBEELD} duur, marges en werkelijke data van de stappen zijn verzonnen; de bronnen "
             "noemen alleen de fasen en hun kwartalen.",

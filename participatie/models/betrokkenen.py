@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from actielijnen.models import Activiteit
 from bronnen.velden import BronVeld
+from kern.herkomst import Voorbeeldherkomst
 from monitoring.models import Wijk
 
 
@@ -42,7 +43,7 @@ class Stakeholder(models.Model):
         return self.naam
 
 
-class Participatietraject(models.Model):
+class Participatietraject(Voorbeeldherkomst):
     """A trajectory stakeholders take part in: of an activity, or outside the programme (omgevingsvisie, …)."""
 
     naam = models.CharField("naam", max_length=200)
@@ -91,7 +92,7 @@ class Participatietraject(models.Model):
         return self.activiteit_id is not None
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(Voorbeeldherkomst):
     """A meeting of a trajectory and the stakeholders asked to it: what overvraging counts."""
 
     traject = models.ForeignKey(
@@ -121,7 +122,7 @@ class Verwerking(models.TextChoices):
     NIET = "niet", "Niet overgenomen"
 
 
-class Inbreng(models.Model):
+class Inbreng(Voorbeeldherkomst):
     """What a participant brought in to a trajectory and what the activity did with it ("u zei, wij deden").
 
     `persoon` is for the programme organisation only: the raad edition and the public page never show it.
@@ -167,7 +168,7 @@ class Inbreng(models.Model):
         return f"Inbreng {self.traject} ({self.datum:%d-%m-%Y})"
 
 
-class Overvragingsdrempel(models.Model):
+class Overvragingsdrempel(Voorbeeldherkomst):
     """The threshold the manager sets: how many trajectories and meetings per quarter one stakeholder may be
     asked for before it counts as overvraagd. One row (pk 1)."""
 
@@ -193,7 +194,7 @@ class Overvragingsdrempel(models.Model):
         )
 
 
-class Wijkkoppeling(models.Model):
+class Wijkkoppeling(Voorbeeldherkomst):
     """Wijkgericht werken (§2.3.2): an activity works in this wijk."""
 
     activiteit = models.ForeignKey(

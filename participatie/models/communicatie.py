@@ -8,6 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from actielijnen.models import Activiteit
+from kern.herkomst import Voorbeeldherkomst
 from participatie.models.referentie import Communicatiebudget, Communicatielijn
 
 
@@ -24,7 +25,7 @@ class Communicatiemiddel(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
-class Communicatieactie(models.Model):
+class Communicatieactie(Voorbeeldherkomst):
     naam = models.CharField("naam", max_length=200)
     middel = models.CharField("middel", max_length=30, choices=Communicatiemiddel)
     communicatielijn = models.ForeignKey(

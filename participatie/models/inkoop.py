@@ -14,10 +14,11 @@ from simple_history.models import HistoricalRecords
 from actielijnen.models import Activiteit
 from bronnen.models import Datakwaliteitsnotitie
 from bronnen.velden import BronVeld
+from kern.herkomst import Voorbeeldherkomst
 from participatie.models.referentie import Inkoopfase, Inkoopstap
 
 
-class Inkooptraject(models.Model):
+class Inkooptraject(Voorbeeldherkomst):
     """The procurement track of one domain (Jeugd, Wmo, W&I, …); the data team may add more."""
 
     sleutel = models.SlugField("sleutel", unique=True)
@@ -55,7 +56,7 @@ class Inkooptraject(models.Model):
         return self.naam
 
 
-class Inkooptrajectstap(models.Model):
+class Inkooptrajectstap(Voorbeeldherkomst):
     """One step of a track, in order: e.g. Voorbereiden contractering, the six dialogue steps, Contractering.
 
     `marge_dagen` is the safety margin after the step: the latest end of a step lies that many days before the
@@ -79,7 +80,14 @@ class Inkooptrajectstap(models.Model):
         related_name="+",
     )
     duur_dagen = models.PositiveIntegerField("duur (dagen)", null=True, blank=True)
-    marge_dagen = models.PositiveIntegerField("veiligheidsmarge (dagen)", default=0)
+    # The sources name no margins (§2.3.1 asks for "een verantwoorde termijn"): empty is "niet bekend", and the
+    # backward planning then counts 0 days, which the pages say (issue 24: no default shown as a fact).
+    marge_dagen = models.PositiveIntegerField(
+        "veiligheidsmarge (dagen)",
+        null=True,
+        blank=True,
+        help_text="Leeg: niet bekend; de planning rekent dan met 0 dagen.",
+    )
     gepland_start = models.DateField("geplande start", null=True, blank=True)
     gepland_einde = models.DateField("gepland einde", null=True, blank=True)
     werkelijk_start = models.DateField("werkelijke start", null=True, blank=True)

@@ -12,12 +12,13 @@ from simple_history.models import HistoricalRecords
 
 from actielijnen.besluitvorming import Uitkomst
 from actielijnen.models import Activiteit
+from kern.herkomst import Voorbeeldherkomst
 
 # The roles that decide on step I and step II (§4.1: "De opdrachtgever neemt hierover een besluit").
 OPDRACHTGEVER = "opdrachtgever"
 
 
-class Voorstel(models.Model):
+class Voorstel(Voorbeeldherkomst):
     """What steps I and II share: a proposal by the trekker, open until its opdrachtgever decides."""
 
     status = models.CharField("status", max_length=20, choices=Uitkomst, default=Uitkomst.OPEN)
@@ -30,7 +31,7 @@ class Voorstel(models.Model):
         abstract = True
 
 
-class Voorstelbesluit(models.Model):
+class Voorstelbesluit(Voorbeeldherkomst):
     """One role's decision on a proposal: the shape actielijnen/besluitvorming.py expects of `besluiten`."""
 
     rol = models.CharField("rol", max_length=20)
@@ -126,7 +127,7 @@ class ParticipatieplanBesluit(Voorstelbesluit):
         return f"{'Akkoord' if self.akkoord else 'Niet akkoord'} ({self.rol}) op {self.plan}"
 
 
-class Evaluatie(models.Model):
+class Evaluatie(Voorbeeldherkomst):
     """Step IV: an interim evaluation of one activity's participation, or of the whole (`activiteit` empty)."""
 
     activiteit = models.ForeignKey(

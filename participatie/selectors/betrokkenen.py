@@ -63,6 +63,11 @@ class Registerregel:
     overvraagd: bool
 
     @property
+    def voorbeeld(self) -> bool:
+        """Counted from trajectories or meetings the demo invented (kern/herkomst.py)."""
+        return bool(self.vraag and self.vraag.voorbeeld)
+
+    @property
     def trajecten(self) -> int:
         return self.vraag.aantal_trajecten if self.vraag else 0
 
@@ -105,6 +110,7 @@ class Kwartaalregel:
     trajecten: int
     bijeenkomsten: int
     overvraagd: bool
+    voorbeeld: bool = False  # counted from the demo's trajectories or meetings (kern/herkomst.py)
 
 
 @dataclass
@@ -129,7 +135,11 @@ def stakeholderbeeld(*, pk: int, vandaag: date, pagina=1) -> Stakeholderbeeld:
         vraag = per_kwartaal[kwartaal.code].get(stakeholder.pk) or Vraag(stakeholder.pk, stakeholder.naam)
         regels.append(
             Kwartaalregel(
-                kwartaal, vraag.aantal_trajecten, vraag.aantal_bijeenkomsten, is_overvraagd(vraag, grens)
+                kwartaal,
+                vraag.aantal_trajecten,
+                vraag.aantal_bijeenkomsten,
+                is_overvraagd(vraag, grens),
+                voorbeeld=vraag.voorbeeld,
             )
         )
     trajecten = list(
@@ -208,6 +218,11 @@ class Wijkbeeld:
     wijk: Wijk
     standen: list = field(default_factory=list)  # actielijnen.selectors.Stand of the activities in the wijk
     trajecten: list[tuple[int, str]] = field(default_factory=list)  # (pk, name) of trajectories in the wijk
+
+    @property
+    def voorbeeld(self) -> bool:
+        """A wijk the demo made (kern/herkomst.py): who works in it is the demo's too."""
+        return self.wijk.voorbeeld
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 
 from actielijnen.models import Activiteit
@@ -61,6 +61,10 @@ def lijnen_met_aantallen(vandaag: date) -> list[Communicatielijn]:
             te_laat=Count(
                 "acties", filter=Q(acties__uitgevoerd_op__isnull=True, acties__gepland_op__lt=vandaag)
             ),
+            # Counted from actions the demo invented (kern/herkomst.py): the page marks the line.
+            voorbeeld=Exists(
+                Communicatieactie.objects.filter(communicatielijn=OuterRef("pk"), voorbeeld=True)
+            ),
         ).order_by("volgorde")
     )
 
@@ -72,6 +76,7 @@ class Budgetstand:
     budget: Communicatiebudget
     besteed: Decimal
     aantal_acties: int
+    voorbeeld: bool = False  # booked by actions the demo invented (kern/herkomst.py)
 
     @property
     def budgettekst(self) -> str:
@@ -114,17 +119,29 @@ class Budgetstand:
 def budgetstanden() -> list[Budgetstand]:
     """Each budget of the plan with the sum of `kosten` of the actions booked on it (3 queries)."""
     budgetten = Communicatiebudget.objects.annotate(
-        besteed=Sum("acties__kosten"), aantal=Count("acties")
+        besteed=Sum("acties__kosten"),
+        aantal=Count("acties"),
+        voorbeeld=Exists(Communicatieactie.objects.filter(budget=OuterRef("pk"), voorbeeld=True)),
     ).prefetch_related("communicatielijnen", "datakwaliteit")
     return [
-        Budgetstand(budget=b, besteed=b.besteed or Decimal("0"), aantal_acties=b.aantal) for b in budgetten
+        Budgetstand(
+            budget=b, besteed=b.besteed or Decimal("0"), aantal_acties=b.aantal, voorbeeld=b.voorbeeld
+        )
+        for b in budgetten
     ]
 
 
 def besteed_zonder_budget() -> Decimal:
     """What actions cost that are booked on no budget (their own activity's money)."""
-    som = Communicatieactie.objects.filter(budget__isnull=True).aggregate(som=Sum("kosten"))["som"]
-    return som or Decimal("0")
+    return zonder_budget()[0]
+
+
+def zonder_budget() -> tuple[Decimal, bool]:
+    """What actions booked on no budget cost, and whether the demo invented any of them (one query)."""
+    uitkomst = Communicatieactie.objects.filter(budget__isnull=True).aggregate(
+        som=Sum("kosten"), demo=Count("pk", filter=Q(voorbeeld=True, kosten__isnull=False))
+    )
+    return uitkomst["som"] or Decimal("0"), bool(uitkomst["demo"])
 
 
 @dataclass(frozen=True)
@@ -136,10 +153,24 @@ class Nieuwsbriefcontrole:
     jaren_onder_norm: list[tuple[int, int]]  # (year, newsletters sent), for completed years
     per_jaar: dict[int, int]
     laatst_afgesloten: str | None  # the last completed quarter checked
+    voorbeeld: bool = False  # counted from newsletters the demo invented (kern/herkomst.py)
+    lopend_jaar: int | None = None  # the year that has not ended: its count so far is in `per_jaar`
 
     def __bool__(self) -> bool:
-        """True when there is something to warn about."""
-        return bool(self.kwartalen_zonder or self.jaren_onder_norm)
+        """True when the norm was not met: the norm is per year ("minimaal vier keer per jaar", §4.2), so only a
+        completed year can fall short of it; a quarter without a newsletter is information, not a failure."""
+        return bool(self.jaren_onder_norm)
+
+    @property
+    def lopend_tekst(self) -> str:
+        """The running year, judged only once it has ended: "nog niet te zeggen" before that."""
+        if self.norm is None or self.lopend_jaar is None:
+            return ""
+        aantal = self.per_jaar.get(self.lopend_jaar, 0)
+        tot_nu = f"In {self.lopend_jaar} tot nu toe {aantal_met(aantal, 'nieuwsbrief', 'nieuwsbrieven')}"
+        if aantal >= self.norm.minimaal_aantal:
+            return f"{tot_nu}: de norm van dit jaar is gehaald."
+        return f"{tot_nu}; of de norm van dit jaar gehaald wordt, is nog niet te zeggen: het jaar loopt nog."
 
     @property
     def kwartalen_tekst(self) -> list[str]:
@@ -195,12 +226,17 @@ def nieuwsbriefcontrole(vandaag: date) -> Nieuwsbriefcontrole:
         middel=Communicatiemiddel.NIEUWSBRIEF,
         activiteit__isnull=True,
         uitgevoerd_op__gte=eerste,
-        uitgevoerd_op__lte=kwartaal_einde(laatst_afgesloten),
-    ).values_list("uitgevoerd_op", flat=True)
-    met_nieuwsbrief, per_jaar = set(), {}
-    for datum in datums:
-        met_nieuwsbrief.add(kwartaal_van(datum))
+        uitgevoerd_op__lte=vandaag,
+    ).values_list("uitgevoerd_op", "voorbeeld")
+    afgesloten_tot = kwartaal_einde(laatst_afgesloten)
+    met_nieuwsbrief, per_jaar, demo = set(), {}, False
+    for datum, voorbeeld in datums:
+        if datum is None:  # the filter leaves none out; said here for the type checker
+            continue
+        demo = demo or voorbeeld
         per_jaar[datum.year] = per_jaar.get(datum.year, 0) + 1
+        if datum <= afgesloten_tot:
+            met_nieuwsbrief.add(kwartaal_van(datum))
     kwartalen_zonder = [
         k for k in _kwartalen(NIEUWSBRIEF_VANAF, laatst_afgesloten) if k not in met_nieuwsbrief
     ]
@@ -209,15 +245,23 @@ def nieuwsbriefcontrole(vandaag: date) -> Nieuwsbriefcontrole:
     jaren_onder_norm = [
         (jaar, per_jaar.get(jaar, 0)) for jaar in jaren if per_jaar.get(jaar, 0) < norm.minimaal_aantal
     ]
-    return Nieuwsbriefcontrole(norm, kwartalen_zonder, jaren_onder_norm, per_jaar, laatst_afgesloten)
+    return Nieuwsbriefcontrole(
+        norm, kwartalen_zonder, jaren_onder_norm, per_jaar, laatst_afgesloten, demo, lopend_jaar=vandaag.year
+    )
 
 
 def signalen(vandaag: date) -> list[Signaal]:
-    """The management dashboard's warning when completed quarters passed without a newsletter (2 queries)."""
+    """The management dashboard's warning when a completed year fell short of the norm (2 queries)."""
     controle = nieuwsbriefcontrole(vandaag)
     if not controle:
         return []
-    return [Signaal(tekst=controle.samenvatting(), url=reverse("participatie:communicatie") + "#nieuwsbrief")]
+    return [
+        Signaal(
+            tekst=controle.samenvatting(),
+            url=reverse("participatie:communicatie") + "#nieuwsbrief",
+            voorbeeld=controle.voorbeeld,
+        )
+    ]
 
 
 # --- The plan's communication agreements --------------------------------------------------------------------

@@ -59,6 +59,7 @@ def inbreng_voor_editie(peildatum: date) -> list[dict]:
             "verwerking_label": Verwerking(i.verwerking).label,
             "reactie": i.reactie,
             "verwerkt_op": i.verwerkt_op.isoformat(),
+            "voorbeeld": i.voorbeeld,
         }
         for i in rijen
     ]

@@ -7,12 +7,13 @@ participatie/terugrekenen.py; the writes are participatie/services/inkoop.py.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.urls import reverse
 from django.utils import formats
 
 from actielijnen.models import Activiteit
 from actielijnen.signalen import Signaal
+from bronnen.selectors import Notities, notities_van
 from participatie import terugrekenen
 from participatie.models import Inkooptraject, Inkooptrajectstap
 
@@ -25,6 +26,11 @@ class TrajectPlanning:
     uitkomst: terugrekenen.Uitkomst
 
     @property
+    def voorbeeld(self) -> bool:
+        """The planning is computed from an owner, durations or dates the demo invented (kern/herkomst.py)."""
+        return self.traject.voorbeeld or any(stap.voorbeeld for stap in self.traject.stappen.all())
+
+    @property
     def rijen(self):
         """(step, its outcome) per step, for the tables."""
         stappen = {stap.pk: stap for stap in self.traject.stappen.all()}
@@ -35,7 +41,7 @@ def _invoer(stap: Inkooptrajectstap) -> terugrekenen.Stap:
     return terugrekenen.Stap(
         naam=stap.naam,
         duur_dagen=stap.duur_dagen,
-        marge_dagen=stap.marge_dagen,
+        marge_dagen=stap.marge_dagen or 0,
         gepland_start=stap.gepland_start,
         gepland_einde=stap.gepland_einde,
         werkelijk_start=stap.werkelijk_start,
@@ -75,6 +81,15 @@ def traject_planning(sleutel: str, vandaag: date) -> TrajectPlanning:
     return planning(_trajecten(details=True).get(sleutel=sleutel), vandaag)
 
 
+def notities(planningen: list[TrajectPlanning]) -> Notities:
+    """The sources' notes on the tracks shown and on the phases their steps belong to ("Dialoofase"): one query."""
+    onderwerpen: list[Model] = [plan.traject for plan in planningen]
+    onderwerpen += [
+        stap.fase for plan in planningen for stap in plan.traject.stappen.all() if stap.fase is not None
+    ]
+    return notities_van(onderwerpen)
+
+
 def signalen(vandaag: date) -> list[Signaal]:
     """A warning per track that can no longer make its contract date, on the dashboard and on each linked
     activity's page. Three queries, whatever the number of tracks, steps and activities."""
@@ -88,8 +103,12 @@ def signalen(vandaag: date) -> list[Signaal]:
             f"{_datum(plan.verwacht_gereed)}."
         )
         url = reverse("participatie:inkooptraject", args=[traject.sleutel])
-        uitkomst.append(Signaal(tekst, url))
-        uitkomst += [Signaal(tekst, url, activiteit.pk) for activiteit in traject.activiteiten.all()]
+        # Computed from step durations and dates the demo may have invented (kern/herkomst.py).
+        demo = traject.voorbeeld or any(stap.voorbeeld for stap in traject.stappen.all())
+        uitkomst.append(Signaal(tekst, url, voorbeeld=demo))
+        uitkomst += [
+            Signaal(tekst, url, activiteit.pk, voorbeeld=demo) for activiteit in traject.activiteiten.all()
+        ]
     return uitkomst
 
 

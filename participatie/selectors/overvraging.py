@@ -45,12 +45,14 @@ def tellingen(kwartalen: list[Kwartaal]) -> dict[str, dict[int, Vraag]]:
         "participatietraject__activiteit__naam",
         "participatietraject__start",
         "participatietraject__einde",
+        "participatietraject__voorbeeld",
     )
-    for stakeholder_id, naam, traject_id, activiteit_id, activiteit, start, einde in trajecten:
+    for stakeholder_id, naam, traject_id, activiteit_id, activiteit, start, einde, demo in trajecten:
         for kwartaal in kwartalen:
             if (start is None or start <= kwartaal.einde) and (einde is None or einde >= kwartaal.begin):
                 v = vraag(kwartaal, stakeholder_id, naam)
                 v.trajecten.add(traject_id)
+                v.voorbeeld = v.voorbeeld or demo
                 if activiteit_id:
                     v.activiteiten[activiteit_id] = activiteit
     bijeenkomsten = Bijeenkomst.stakeholders.through.objects.filter(
@@ -62,10 +64,12 @@ def tellingen(kwartalen: list[Kwartaal]) -> dict[str, dict[int, Vraag]]:
         "bijeenkomst__datum",
         "bijeenkomst__traject__activiteit_id",
         "bijeenkomst__traject__activiteit__naam",
+        "bijeenkomst__voorbeeld",
     )
-    for stakeholder_id, naam, bijeenkomst_id, datum, activiteit_id, activiteit in bijeenkomsten:
+    for stakeholder_id, naam, bijeenkomst_id, datum, activiteit_id, activiteit, demo in bijeenkomsten:
         v = vraag(Kwartaal.van(datum), stakeholder_id, naam)
         v.bijeenkomsten.add(bijeenkomst_id)
+        v.voorbeeld = v.voorbeeld or demo
         if activiteit_id:
             v.activiteiten[activiteit_id] = activiteit
     return uit
@@ -96,10 +100,15 @@ def signalen(vandaag: date) -> list[Signaal]:
     for kwartaal, vraag in boven:
         tekst = omschrijving(kwartaal, vraag, grens)
         url = reverse("participatie:stakeholder", kwargs={"pk": vraag.stakeholder_id})
-        uit.append(Signaal(f"Overvraging: {tekst}.", url))
+        uit.append(Signaal(f"Overvraging: {tekst}.", url, voorbeeld=vraag.voorbeeld))
         # For the activity's own page (the dashboard shows only the line above): it names the activity asking.
         for activiteit_id, activiteit in sorted(vraag.activiteiten.items(), key=lambda paar: paar[1]):
             uit.append(
-                Signaal(f"Overvraging: {tekst}; ook “{activiteit}” vraagt haar dan.", url, activiteit_id)
+                Signaal(
+                    f"Overvraging: {tekst}; ook “{activiteit}” vraagt haar dan.",
+                    url,
+                    activiteit_id,
+                    voorbeeld=vraag.voorbeeld,
+                )
             )
     return uit

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -77,6 +77,7 @@ class Stappenstand:
     aantal_stakeholders: int
     aantal_evaluaties: int
     laatste_evaluatie: date | None
+    voorbeeld: bool = False  # a step, trajectory or evaluation of it is the demo's (kern/herkomst.py)
 
     @property
     def advies_mogelijk(self) -> bool:
@@ -119,6 +120,12 @@ def _met_stappen(activiteiten):
         laatste_evaluatie=Subquery(
             Evaluatie.objects.filter(activiteit=OuterRef("pk")).order_by("-datum").values("datum")[:1]
         ),
+        **{
+            f"demo_{model.__name__.lower()}": Exists(
+                model.objects.filter(activiteit=OuterRef("pk"), voorbeeld=True)
+            )
+            for model in (Participatieadvies, Participatieplan, Participatietraject, Evaluatie)
+        },
     )
 
 
@@ -140,6 +147,10 @@ def _stand(activiteit, *, advies, plan) -> Stappenstand:
         aantal_stakeholders=activiteit.n_stakeholders,
         aantal_evaluaties=activiteit.n_evaluaties,
         laatste_evaluatie=activiteit.laatste_evaluatie,
+        voorbeeld=any(
+            getattr(activiteit, f"demo_{model.__name__.lower()}", False)
+            for model in (Participatieadvies, Participatieplan, Participatietraject, Evaluatie)
+        ),
     )
 
 
@@ -231,6 +242,7 @@ def besluitpunten(user, programmabreed):
                 sinds=advies.ingediend_op,
                 activiteit=advies.activiteit,
                 mag_beslissen=beslist,
+                voorbeeld=advies.voorbeeld,
             )
         )
     for plan in plannen:
@@ -245,6 +257,7 @@ def besluitpunten(user, programmabreed):
                 sinds=plan.ingediend_op,
                 activiteit=plan.activiteit,
                 mag_beslissen=beslist,
+                voorbeeld=plan.voorbeeld,
             )
         )
     return sorted(punten, key=lambda p: p.sinds)

@@ -3,8 +3,8 @@ Step III of §4.1 and wijkgericht werken (§2.3.2): the writes of the stakeholde
 trajectories inside and outside the programme, their meetings, the overvraging threshold and the wijken of
 activities; each in one transaction. What the pages read is participatie/selectors/betrokkenen.py.
 
-Who may write is asked by the views (participatie/permissions.py); the services check what the data must satisfy,
-and refuse (GelijktijdigeWijziging) a change over someone else's since the form was shown. Every model carries
+Each receives the acting user (`door`) and checks it against participatie/permissions.py (PermissionDenied, nothing
+written; the views ask the same predicates first). The services check what the data must satisfy, and refuse (GelijktijdigeWijziging) a change over someone else's since the form was shown. Every model carries
 HistoricalRecords, so each save here is a row in the history.
 """
 
@@ -15,6 +15,7 @@ from django.db import transaction
 
 from actielijnen.models import Activiteit
 from kern.gelijktijdigheid import LEEG, GelijktijdigeWijziging, Wijziging, controleren, ondertekenen
+from kern.permissions import toegestaan
 from monitoring.models import Wijk
 from participatie.models import (
     Bijeenkomst,
@@ -23,12 +24,22 @@ from participatie.models import (
     Stakeholder,
     Wijkkoppeling,
 )
+from participatie.permissions import (
+    TRAJECT_TOEVOEGEN,
+    TRAJECT_WIJZIGEN,
+    mag_drempel_zetten,
+    mag_stakeholder_toevoegen,
+    mag_stakeholder_wijzigen,
+    mag_traject_schrijven,
+    mag_wijken_koppelen,
+)
 from participatie.selectors.betrokkenen import wijkstand, wijkstand_doel
 
 
 def stakeholder_opslaan(
     *,
     stakeholder: Stakeholder | None = None,
+    door,
     naam: str,
     soort: str,
     omschrijving: str = "",
@@ -38,6 +49,7 @@ def stakeholder_opslaan(
     """Add a stakeholder to the shared register, or change one. The name is the register's key: unique, whatever
     its capitals. A change is refused (GelijktijdigeWijziging) when someone else saved it since the form showed
     `origineel`."""
+    toegestaan(mag_stakeholder_toevoegen(door) if stakeholder is None else mag_stakeholder_wijzigen(door))
     naam = " ".join(naam.split())
     dubbel = Stakeholder.objects.filter(naam__iexact=naam)
     if stakeholder is not None:
@@ -67,6 +79,7 @@ def _volgorde_controleren(start: date | None, einde: date | None) -> None:
 def traject_opslaan(
     *,
     traject: Participatietraject | None = None,
+    door,
     activiteit: Activiteit | None,
     naam: str,
     omschrijving: str = "",
@@ -81,9 +94,15 @@ def traject_opslaan(
     _volgorde_controleren(start, einde)
     with transaction.atomic():
         if traject is None:
+            toegestaan(mag_traject_schrijven(door, activiteit, TRAJECT_TOEVOEGEN))
             traject = Participatietraject()
         else:
             traject = Participatietraject.objects.select_for_update().get(pk=traject.pk)
+            # Both the activity it belonged to and the one it moves to must be the acting user's to write.
+            toegestaan(
+                mag_traject_schrijven(door, traject.activiteit, TRAJECT_WIJZIGEN)
+                and mag_traject_schrijven(door, activiteit, TRAJECT_WIJZIGEN)
+            )
             if origineel is not None:
                 controleren(traject, gezien=origineel)
         traject.activiteit = activiteit
@@ -98,9 +117,10 @@ def traject_opslaan(
 
 
 def bijeenkomst_toevoegen(
-    *, traject: Participatietraject, datum: date, onderwerp: str, stakeholders
+    *, traject: Participatietraject, door, datum: date, onderwerp: str, stakeholders
 ) -> Bijeenkomst:
     """A meeting of a trajectory and the stakeholders asked to it: what overvraging counts."""
+    toegestaan(mag_traject_schrijven(door, traject.activiteit, "participatie.add_bijeenkomst"))
     stakeholders = list(stakeholders)
     if not stakeholders:
         raise ValidationError(
@@ -117,6 +137,7 @@ def drempel_zetten(
 ) -> Overvragingsdrempel:
     """The manager sets the threshold (one row, pk 1); the history keeps every earlier value and who set it.
     Refused (GelijktijdigeWijziging) when someone else set it since the form showed `origineel`."""
+    toegestaan(mag_drempel_zetten(door))
     with transaction.atomic():
         grens = Overvragingsdrempel.objects.select_for_update().filter(pk=1).first()
         if grens is not None and origineel is not None:
@@ -169,7 +190,7 @@ TOELICHTING_ZONDER_WIJK = (
 
 
 def wijken_koppelen(
-    *, activiteit: Activiteit, wijken, toelichting: str = "", origineel: dict | None = None
+    *, activiteit: Activiteit, door, wijken, toelichting: str = "", origineel: dict | None = None
 ) -> bool:
     """Tie an activity to exactly these wijken; True when anything changed, False when it was all as stored.
 
@@ -177,6 +198,7 @@ def wijken_koppelen(
     bulk, so simple-history sees them). A toelichting without a wijk has nowhere to go: refused, not dropped.
     Refused (GelijktijdigeWijziging) when someone else changed the wijken since the form showed `origineel`.
     """
+    toegestaan(mag_wijken_koppelen(door, activiteit))
     gewenst = {wijk.pk: wijk for wijk in wijken}
     toelichting = toelichting.strip()
     if toelichting and not gewenst:

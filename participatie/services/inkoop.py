@@ -1,15 +1,22 @@
 """
 The procurement tracks of zakelijk partnerschap (§2.3.1): the writes (a track, its steps), each in one transaction
-with the row locked and a reason in the history. Who may write is participatie/permissions.py (asked by the
-views); the planning is computed again on every read (participatie/selectors/inkoop.py).
+with the row locked and a reason in the history. Each receives the acting user (`gebruiker`, who the history
+names) and checks it against participatie/permissions.py (PermissionDenied, nothing written); the planning is computed again on every read (participatie/selectors/inkoop.py).
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kern.gelijktijdigheid import controleren
+from kern.permissions import toegestaan
 from participatie.constants import INKOOPSTAPVELDEN
 from participatie.models import Inkooptraject, Inkooptrajectstap
+from participatie.permissions import (
+    mag_inkoopstap_toevoegen,
+    mag_inkooptraject_bijhouden,
+    mag_inkooptraject_toevoegen,
+    mag_inkooptraject_wijzigen,
+)
 
 
 def _reden(obj, gebruiker, reden: str) -> None:
@@ -31,7 +38,8 @@ def stap_bijwerken(
 ) -> Inkooptrajectstap:
     """Change a step's name, duration, margin or dates; the planning is computed again on every read. Refused
     (GelijktijdigeWijziging) when someone else saved the step since the form showed `origineel`."""
-    stap = Inkooptrajectstap.objects.select_for_update().get(pk=stap.pk)
+    stap = Inkooptrajectstap.objects.select_for_update(of=("self",)).select_related("traject").get(pk=stap.pk)
+    toegestaan(mag_inkooptraject_bijhouden(gebruiker, stap.traject))
     if origineel is not None:
         controleren(stap, gezien=origineel)
     gewijzigd = False
@@ -51,6 +59,7 @@ def stap_toevoegen(
     *, traject: Inkooptraject, gebruiker, na: int | None = None, **velden
 ) -> Inkooptrajectstap:
     """Add a step at the end of the track (or after step number `na`, moving the later ones one place on)."""
+    toegestaan(mag_inkoopstap_toevoegen(gebruiker))
     traject = Inkooptraject.objects.select_for_update().get(pk=traject.pk)
     stappen = list(traject.stappen.order_by("-volgorde"))
     laatste = stappen[0].volgorde if stappen else 0
@@ -76,6 +85,7 @@ def traject_bijwerken(
 ) -> Inkooptraject:
     """Change a track's name, date, owner or explanation, and its linked activities; refused like a step when
     someone else saved the track since the form showed `origineel`."""
+    toegestaan(mag_inkooptraject_wijzigen(gebruiker))
     traject = Inkooptraject.objects.select_for_update().get(pk=traject.pk)
     if origineel is not None:
         controleren(traject, gezien=origineel)
@@ -98,6 +108,7 @@ def traject_bijwerken(
 @transaction.atomic
 def traject_toevoegen(*, gebruiker, sleutel: str, naam: str, activiteiten=(), **velden) -> Inkooptraject:
     """A new track (the data team adds a domain); it starts without steps."""
+    toegestaan(mag_inkooptraject_toevoegen(gebruiker))
     if Inkooptraject.objects.filter(sleutel=sleutel).exists():
         raise ValidationError({"sleutel": "Er is al een inkooptraject met deze sleutel."})
     volgorde = (

@@ -6,8 +6,9 @@ Step I (participatie-advies) and step II (plan van aanpak) are proposals the act
 through actielijnen/besluitvorming.py; step IV are the interim evaluations. Step III (trajectories and their
 stakeholders) is participatie/services/betrokkenen.py.
 
-Who may call which service is checked by the views (participatie/permissions.py); the services guard the order
-of the steps, so a direct POST cannot skip one. Each runs in one transaction with the activity or proposal row
+Each receives the acting user (`gebruiker`) and checks it against participatie/permissions.py (PermissionDenied,
+nothing written; the views ask the same predicates first); the services guard the order of the steps, so a direct
+POST cannot skip one. Each runs in one transaction with the activity or proposal row
 locked.
 """
 
@@ -19,8 +20,10 @@ from django.utils import timezone
 
 from actielijnen.besluitvorming import Uitkomst, besluit_vastleggen
 from actielijnen.models import Activiteit
+from kern.permissions import toegestaan
 from participatie.models import Evaluatie, Participatieadvies, Participatieplan
 from participatie.models.stappen import OPDRACHTGEVER
+from participatie.permissions import mag_beslissen, mag_geheel_evalueren, mag_voor_activiteit_schrijven
 
 
 def _activiteit_vergrendelen(activiteit: Activiteit) -> Activiteit:
@@ -52,6 +55,7 @@ def advies_indienen(
     Refused while an advice is open (one at a time) and once an advice was agreed; after "niet akkoord" a new
     advice may be submitted.
     """
+    toegestaan(mag_voor_activiteit_schrijven(gebruiker, activiteit, "participatie.add_participatieadvies"))
     activiteit = _activiteit_vergrendelen(activiteit)
     laatste = activiteit.participatieadviezen.order_by("-ingediend_op", "-pk").first()
     if laatste and laatste.status == Uitkomst.OPEN:
@@ -77,6 +81,7 @@ def advies_indienen(
 
 def _besluiten(voorstel, besluiten, gebruiker, akkoord: bool, toelichting: str, soort: str):
     """Record the opdrachtgever's decision on a locked proposal and set its status (one history row each)."""
+    toegestaan(mag_beslissen(gebruiker, voorstel.activiteit))
     if voorstel.status != Uitkomst.OPEN:
         raise ValidationError(f"Over dit {soort} is al besloten.")
     uitkomst = besluit_vastleggen(
@@ -110,6 +115,7 @@ def plan_indienen(
     """Step II: the plan van aanpak, only once the opdrachtgever agreed to an advice that participation is
     worthwhile; one open plan at a time. An agreed plan may be followed by an adjusted one (§4.1 IV: plans are
     "niet in beton gegoten"), which goes to the opdrachtgever again."""
+    toegestaan(mag_voor_activiteit_schrijven(gebruiker, activiteit, "participatie.add_participatieplan"))
     activiteit = _activiteit_vergrendelen(activiteit)
     advies = activiteit.participatieadviezen.order_by("-ingediend_op", "-pk").first()
     if advies is None or advies.status != Uitkomst.AKKOORD:
@@ -154,6 +160,11 @@ def evaluatie_toevoegen(
     *, activiteit: Activiteit | None, gebruiker, datum: date, bevindingen: str, bijstellingen: str
 ) -> Evaluatie:
     """Step IV: an interim evaluation of one activity, or of the whole when `activiteit` is None."""
+    toegestaan(
+        mag_geheel_evalueren(gebruiker)
+        if activiteit is None
+        else mag_voor_activiteit_schrijven(gebruiker, activiteit, "participatie.add_evaluatie")
+    )
     if datum > timezone.localdate():
         raise ValidationError({"datum": "Een evaluatie ligt niet in de toekomst."})
     return _opgeslagen(

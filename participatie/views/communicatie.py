@@ -44,6 +44,7 @@ def communicatie(request):
     )
     filterparameters = urlencode({k: v for k, v in (("lijn", lijn), ("activiteit", activiteit)) if v})
     user = request.user
+    zonder_budget, zonder_budget_voorbeeld = selectors.zonder_budget()
     return render(
         request,
         "participatie/communicatie_overzicht.html",
@@ -55,7 +56,8 @@ def communicatie(request):
             "pagina": pagina,
             "filterparameters": filterparameters,
             "budgetstanden": selectors.budgetstanden(),
-            "besteed_zonder_budget": selectors.bedrag(selectors.besteed_zonder_budget()),
+            "besteed_zonder_budget": selectors.bedrag(zonder_budget),
+            "zonder_budget_voorbeeld": zonder_budget_voorbeeld,
             "nieuwsbrief": selectors.nieuwsbriefcontrole(vandaag),
             "mag_toevoegen": mag_communicatieactie_toevoegen(user),
             "mag_overkoepelend": mag_communicatieactie_schrijven(

@@ -42,6 +42,7 @@ def inkoop(request):
         "participatie/inkoop_overzicht.html",
         {
             "planningen": planningen,
+            "notities": selectors.notities(planningen),
             "tijdlijn": inkoopgrafiek.tijdlijn(planningen),
             "uitleg": terugrekenen.UITLEG,
             "vandaag": timezone.localdate(),
@@ -64,6 +65,7 @@ def traject(request, sleutel):
         {
             "plan": plan,
             "traject": plan.traject,
+            "notities": selectors.notities([plan]).alle,
             "uitleg": terugrekenen.UITLEG,
             "vandaag": timezone.localdate(),
             "mag_bijhouden": mag_inkooptraject_bijhouden(request.user, plan.traject),
@@ -120,7 +122,7 @@ def stap_toevoegen(request, sleutel):
     traject_ = get_object_or_404(Inkooptraject, sleutel=sleutel)
     if not mag_inkoopstap_toevoegen(request.user):
         raise PermissionDenied
-    form = StapToevoegenForm(request.POST or None, traject=traject_, initial={"marge_dagen": 0})
+    form = StapToevoegenForm(request.POST or None, traject=traject_)
     if formulier_verwerken(
         request,
         form,

@@ -25,6 +25,8 @@ from participatie.forms.stakeholders import (
 )
 from participatie.models import Participatietraject, Stakeholder
 from participatie.permissions import (
+    TRAJECT_TOEVOEGEN,
+    TRAJECT_WIJZIGEN,
     mag_alle_wijken_koppelen,
     mag_drempel_zetten,
     mag_eigen_wijken_koppelen,
@@ -40,10 +42,6 @@ from participatie.permissions import (
 from participatie.selectors import betrokkenen as selectors
 from participatie.selectors import overvraging
 from participatie.services import betrokkenen as services
-
-TRAJECT_TOEVOEGEN = "participatie.add_participatietraject"
-TRAJECT_WIJZIGEN = "participatie.change_participatietraject"
-
 
 # --- Stakeholders -------------------------------------------------------------------------------------------
 
@@ -92,7 +90,7 @@ def stakeholder_toevoegen(request):
     resultaat = {}
 
     def actie(data):
-        resultaat["stakeholder"] = services.stakeholder_opslaan(**data)
+        resultaat["stakeholder"] = services.stakeholder_opslaan(door=request.user, **data)
 
     if formulier_verwerken(request, form, actie=actie, melding="De stakeholder is opgeslagen."):
         return redirect("participatie:stakeholder", pk=resultaat["stakeholder"].pk)
@@ -127,7 +125,7 @@ def stakeholder_bewerken(request, pk):
     if formulier_verwerken(
         request,
         form,
-        actie=lambda data: services.stakeholder_opslaan(stakeholder=stakeholder, **data),
+        actie=lambda data: services.stakeholder_opslaan(stakeholder=stakeholder, door=request.user, **data),
         melding="De stakeholder is opgeslagen.",
     ):
         return redirect("participatie:stakeholder", pk=stakeholder.pk)
@@ -264,7 +262,7 @@ def traject_toevoegen(request):
     resultaat = {}
 
     def actie(data):
-        resultaat["traject"] = services.traject_opslaan(**data)
+        resultaat["traject"] = services.traject_opslaan(door=request.user, **data)
 
     if formulier_verwerken(request, form, actie=actie, melding="Het traject is opgeslagen."):
         return redirect("participatie:traject", pk=resultaat["traject"].pk)
@@ -311,7 +309,7 @@ def traject_bewerken(request, pk):
     if formulier_verwerken(
         request,
         form,
-        actie=lambda data: services.traject_opslaan(traject=traject_, **data),
+        actie=lambda data: services.traject_opslaan(traject=traject_, door=request.user, **data),
         melding="Het traject is opgeslagen.",
     ):
         return redirect("participatie:traject", pk=traject_.pk)
@@ -341,7 +339,7 @@ def bijeenkomst_toevoegen(request, pk):
     if formulier_verwerken(
         request,
         form,
-        actie=lambda data: services.bijeenkomst_toevoegen(traject=traject_, **data),
+        actie=lambda data: services.bijeenkomst_toevoegen(traject=traject_, door=request.user, **data),
         melding="De bijeenkomst is opgeslagen.",
     ):
         return redirect("participatie:traject", pk=traject_.pk)
@@ -393,7 +391,7 @@ def wijken_koppelen(request, sleutel):
     if formulier_verwerken(
         request,
         form,
-        actie=lambda data: services.wijken_koppelen(activiteit=activiteit, **data),
+        actie=lambda data: services.wijken_koppelen(activiteit=activiteit, door=request.user, **data),
         melding=lambda gewijzigd: (
             "De wijken van de activiteit zijn opgeslagen."
             if gewijzigd

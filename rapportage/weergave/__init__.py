@@ -26,7 +26,8 @@ from rapportage.weergave.moties import Motieweergave, moties
 from rapportage.weergave.participatie import Participatieweergave, participatie
 from rapportage.weergave.risicobeheersing import Risicoweergave, risicobeheersing
 from rapportage.weergave.sociaal_domein import Sociaaldomeinweergave, sociaal_domein
-from rapportage.weergave.tabellen import Tabel, tabellen
+from rapportage.weergave.tabellen import tabellen
+from rapportage.weergave.tabelvorm import Tabel
 from rapportage.weergave.voortgang import Voortgangweergave, voortgang
 
 GEMEENTE = "Gemeente Hengelo"

@@ -3,6 +3,7 @@ verwerking first. Never a person's name: the snapshot has none. Editions stored 
 
 from dataclasses import dataclass, field
 
+from kern.herkomst import is_voorbeeld
 from participatie.selectors.inbreng import editie_inbreng, tellingen
 from rapportage.weergave.tekst import datum_tekst
 
@@ -15,6 +16,11 @@ class Inbrengrij:
     verwerking: str
     reactie: str
     gegevens: dict = field(repr=False)
+
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from kern.herkomst import is_voorbeeld
+from rapportage.weergave.notities import Notitie, notitie
 from rapportage.weergave.tekst import LEEG, als_datum, datum_tekst, kans_maal_impact
 
 
@@ -15,6 +17,11 @@ class Risicorij:
     beheersmaatregel: str
     gegevens: dict = field(repr=False)
 
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
+
 
 @dataclass(frozen=True)
 class Wijzigingrij:
@@ -25,6 +32,11 @@ class Wijzigingrij:
     bron: str
     gegevens: dict = field(repr=False)
 
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
+
 
 @dataclass(frozen=True)
 class Risicoweergave:
@@ -32,6 +44,8 @@ class Risicoweergave:
     sinds_tekst: str
     actief: list[Risicorij]
     wijzigingen: list[Wijzigingrij]
+    # The sources' notes on the active risks (risk 2c's "si"), each with its risk (editions since issue 24).
+    notities: list[Notitie] = field(default_factory=list)
 
 
 def _risicorij(risico: dict) -> Risicorij:
@@ -48,7 +62,8 @@ def _risicorij(risico: dict) -> Risicorij:
 
 def _wijzigingrij(wijziging: dict) -> Wijzigingrij:
     return Wijzigingrij(
-        datum=datum_tekst(wijziging.get("datum")),
+        datum=datum_tekst(wijziging.get("datum"))
+        + (" (aangenomen: de bron noemt geen datum)" if wijziging.get("datum_aangenomen") else ""),
         risico=wijziging.get("risico", ""),
         soort=wijziging.get("soort_label", ""),
         toelichting=wijziging.get("toelichting", ""),
@@ -65,4 +80,9 @@ def risicobeheersing(inhoud: dict) -> Risicoweergave:
         sinds_tekst=datum_tekst(sinds),
         actief=[_risicorij(r) for r in risicos.get("actief", [])],
         wijzigingen=[_wijzigingrij(w) for w in risicos.get("wijzigingen", [])],
+        notities=[
+            notitie(n, f"risico {r['code']}" if r.get("code") else r.get("omschrijving", ""))
+            for r in risicos.get("actief", [])
+            for n in r.get("notities", ())
+        ],
     )

@@ -7,16 +7,15 @@ so the two never disagree with each other or with the page. Counts of people are
 them (for the anonymous reader), not here.
 """
 
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kern.herkomst import een_voorbeeld, is_voorbeeld
 from monitoring.constants import Eenheid
-from monitoring.weergave import verborgen
 from rapportage.constants import Sectie
 from rapportage.weergave.monitoring import Indicatorrij, Indicatortabel
-from rapportage.weergave.notities import Notitie, notitie
+from rapportage.weergave.notities import notitie
+from rapportage.weergave.tabelvorm import Cel, Getal, Jaar, Tabel
 from rapportage.weergave.tekst import NIET_GETOOND, als_datum, cijfer_tekst, kans_maal_impact
 from rapportage.weergave.voortgang import TELLINGEN, Tellingrij
 
@@ -46,40 +45,6 @@ TABELLEN = {
 NOTITIE_KOPPEN = ["Betreft", "Citaat uit de bron", "Bron", "Toelichting", "Ernst"]
 
 
-@dataclass(frozen=True)
-class Getal:
-    """A figure with its unit (percentage, aantal, bedrag, rapportcijfer or ""); `personen`: a count of people."""
-
-    waarde: Decimal | None
-    eenheid: str = ""
-    personen: bool = False
-
-    def verborgen(self, user) -> bool:
-        return self.waarde is not None and verborgen(
-            self.waarde, self.eenheid, user, telt_personen=self.personen
-        )
-
-
-@dataclass(frozen=True)
-class Jaar:
-    """A year: a number without a thousands separator."""
-
-    jaar: int
-
-
-Cel = Getal | Jaar | date | int | str | None
-
-
-@dataclass
-class Tabel:
-    sleutel: str
-    label: str
-    sectie: str
-    koppen: list[str]
-    rijen: list[list[Cel]] = field(default_factory=list)
-    notities: list[Notitie] = field(default_factory=list)
-
-
 def _getal(waarde, eenheid: str = "", personen: bool = False) -> Getal:
     return Getal(None if waarde in (None, "") else Decimal(waarde), eenheid, personen)
 
@@ -97,8 +62,13 @@ def _eenheid(code: str) -> str:
     return Eenheid(code).label if code in Eenheid.values else code
 
 
-def _tabel(sleutel: str, sectie: str, koppen: list[str], rijen, notities=(), label: str = "") -> Tabel:
-    return Tabel(sleutel, label or TABELLEN[sleutel], sectie, koppen, list(rijen), list(notities))
+def _tabel(
+    sleutel: str, sectie: str, koppen: list[str], rijen, notities=(), label: str = "", bronrijen=None
+) -> Tabel:
+    """`bronrijen`: the snapshot rows the table's rows are made from, in order, when they can be a voorbeeld."""
+    rijen = list(rijen)
+    voorbeelden = [is_voorbeeld(r) for r in bronrijen] if bronrijen is not None else [False] * len(rijen)
+    return Tabel(sleutel, label or TABELLEN[sleutel], sectie, koppen, rijen, list(notities), voorbeelden)
 
 
 # --- per section ----------------------------------------------------------------------------------------
@@ -162,15 +132,31 @@ def _risicos(weergave: "Editieweergave") -> list[Tabel]:
                 + [r["score"] if r["score"] is not None else kans_maal_impact(r), r["beheersmaatregel"]]
                 for r in (rij.gegevens for rij in risicos.actief)
             ),
+            notities=risicos.notities,
+            bronrijen=[rij.gegevens for rij in risicos.actief],
         ),
         _tabel(
             "risicowijzigingen",
             Sectie.RISICOBEHEERSING,
-            ["Datum", "Risico", "Wijziging", "Toelichting", "Bron"],
+            [
+                "Datum",
+                "Datum aangenomen (de bron noemt er geen)",
+                "Risico",
+                "Wijziging",
+                "Toelichting",
+                "Bron",
+            ],
             (
-                [als_datum(w["datum"]), w["risico"], w["soort_label"], w["toelichting"], w["bron"]]
+                [
+                    als_datum(w["datum"]),
+                    "ja" if w.get("datum_aangenomen") else "nee",
+                    w["risico"],
+                    w["soort_label"],
+                ]
+                + [w["toelichting"], w["bron"]]
                 for w in (rij.gegevens for rij in risicos.wijzigingen)
             ),
+            bronrijen=[rij.gegevens for rij in risicos.wijzigingen],
             label=f"{label}, sinds {risicos.sinds:%d-%m-%Y}"
             if risicos.sinds
             else f"{label}, sinds de start van het programma",
@@ -291,6 +277,7 @@ def _voortgang(weergave: "Editieweergave") -> list[Tabel]:
             ]
             + ["Bijsturing nodig (rood)", "Nog geen update", "Gemiddeld gereed"],
             [telling(rij) for rij in voortgang.actielijnen] + [telling(voortgang.totaal)],
+            bronrijen=[rij.gegevens for rij in [*voortgang.actielijnen, voortgang.totaal]],
         ),
         _tabel(
             "activiteiten",
@@ -301,6 +288,8 @@ def _voortgang(weergave: "Editieweergave") -> list[Tabel]:
                 + [_getal(a["percentage"], "percentage"), a["fase_label"], als_datum(a["laatste_update"])]
                 for a in (rij.gegevens for rij in voortgang.activiteiten)
             ),
+            notities=voortgang.notities,
+            bronrijen=[rij.gegevens for rij in voortgang.activiteiten],
         ),
         _tabel(
             "mijlpalen",
@@ -311,6 +300,7 @@ def _voortgang(weergave: "Editieweergave") -> list[Tabel]:
                 + [als_datum(m["datum_gepland"]), als_datum(m["datum_bereikt"])]
                 for m in (rij.gegevens for rij in voortgang.mijlpalen)
             ),
+            bronrijen=[rij.gegevens for rij in voortgang.mijlpalen],
         ),
     ]
 
@@ -358,6 +348,9 @@ def _participatie(weergave: "Editieweergave") -> list[Tabel]:
             Sectie.PARTICIPATIE,
             ["Verwerking", "Aantal"],
             ([t["label"], t["aantal"]] for t in participatie.tellingen),
+            # Counted from the contributions below: a voorbeeld when any of them is.
+            bronrijen=[{"voorbeeld": een_voorbeeld(r.gegevens for r in participatie.rijen)}]
+            * len(participatie.tellingen),
         ),
         _tabel(
             "inbreng",
@@ -374,6 +367,7 @@ def _participatie(weergave: "Editieweergave") -> list[Tabel]:
                 + [r["inbreng"], r["verwerking_label"], r["reactie"], als_datum(r.get("verwerkt_op"))]
                 for r in (rij.gegevens for rij in participatie.rijen)
             ),
+            bronrijen=[rij.gegevens for rij in participatie.rijen],
         ),
     ]
 

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from kern.herkomst import is_voorbeeld
+from rapportage.weergave.notities import Notitie, notitie
 from rapportage.weergave.tekst import LEEG, cijfer_tekst, datum_tekst
 
 TELLINGEN = ("aantal", "gestart", "afgerond", "groen", "oranje", "rood", "onbekend")
@@ -23,6 +25,11 @@ class Tellingrij:
     gemiddeld_gereed: str
     gegevens: dict = field(repr=False)
 
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
+
 
 @dataclass(frozen=True)
 class Activiteitrij:
@@ -34,6 +41,11 @@ class Activiteitrij:
     fase: str
     laatste_update: str
     gegevens: dict = field(repr=False)
+
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,11 @@ class Mijlpaalrij:
     bereikt: str
     gegevens: dict = field(repr=False)
 
+    @property
+    def voorbeeld(self) -> bool:
+        """Whether the demo invented what this row shows (kern/herkomst.py; frozen in the snapshot)."""
+        return is_voorbeeld(self.gegevens)
+
 
 @dataclass(frozen=True)
 class Voortgangweergave:
@@ -60,6 +77,8 @@ class Voortgangweergave:
     mijlpalen: list[Mijlpaalrij]
     bereikt: list[Mijlpaalrij]
     gemist: list[Mijlpaalrij]
+    # The sources' notes on the actielijnen and activities, each with the row it concerns (editions since issue 24).
+    notities: list[Notitie] = field(default_factory=list)
 
 
 def _tellingrij(kop: str, lijn: dict) -> Tellingrij:
@@ -115,4 +134,8 @@ def voortgang(inhoud: dict) -> Voortgangweergave:
         mijlpalen=mijlpalen,
         bereikt=[m for m in mijlpalen if m.gegevens["stand"] == "bereikt"],
         gemist=[m for m in mijlpalen if m.gegevens["stand"] == "gemist"],
+        notities=[
+            notitie(n, f"actielijn {lijn['nummer']}") for lijn in lijnen for n in lijn.get("notities", ())
+        ]
+        + [notitie(n, rij.kop) for a, rij in activiteiten for n in a.get("notities", ())],
     )

@@ -122,7 +122,10 @@ def test_an_existing_planning_is_not_changed_here(client, activiteit):
     assert (activiteit.geplande_start, activiteit.gepland_einde) == ("2024-Q1", "2024-Q4")
     with pytest.raises(ValidationError, match="planningswijziging"):
         services.planning_vastleggen(
-            activiteit=activiteit, gebruiker=None, geplande_start="2030-Q1", gepland_einde="2030-Q4"
+            activiteit=activiteit,
+            gebruiker=activiteit.opdrachtgever,
+            geplande_start="2030-Q1",
+            gepland_einde="2030-Q4",
         )
 
 

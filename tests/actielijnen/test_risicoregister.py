@@ -1,6 +1,7 @@
 """The risk register (issue 15): every risk on one page, each risk with its log, and the manager scoring and owning
 the programme risks of §3 in the application, through the service and its access rules."""
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -255,7 +256,7 @@ def test_an_activity_risk_is_not_scored_here(programma, activiteitrisico):
     assert client.get(_beoordelen_url(activiteitrisico)).status_code == 404
     assert client.post(_beoordelen_url(activiteitrisico), {"kans": 1, "impact": 1}).status_code == 404
     # …but the service refuses it too, should a view ever call it.
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.programmarisico_beoordelen(
             risico=activiteitrisico,
             auteur=User.objects.get(username="manager"),

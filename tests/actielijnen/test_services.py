@@ -1,4 +1,4 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 import pytest
 
@@ -165,7 +165,9 @@ def test_the_propose_decide_outcome_needs_every_role_and_stops_at_the_first_refu
 @pytest.mark.django_db
 def test_an_incomplete_opdrachtbeschrijving_cannot_be_offered_for_approval(activiteit):
     with pytest.raises(ValidationError) as fout:
-        services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=activiteit.opdrachtbeschrijving)
+        services.opdrachtbeschrijving_ter_goedkeuring(
+            opdrachtbeschrijving=activiteit.opdrachtbeschrijving, door=activiteit.trekker
+        )
     assert "Nog leeg" in str(fout.value)
 
 
@@ -173,8 +175,9 @@ def test_an_incomplete_opdrachtbeschrijving_cannot_be_offered_for_approval(activ
 def test_only_the_own_opdrachtgever_sets_the_opdrachtbeschrijving(gebruiker, opdrachtgever, activiteit):
     activiteit.opdrachtbeschrijving.delete()
     opdracht = OpdrachtbeschrijvingFactory(activiteit=activiteit, compleet=True)
-    services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
-    with pytest.raises(ValidationError):
+    services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht, door=activiteit.trekker)
+    # Another activity's opdrachtgever is refused as anyone without the right is: PermissionDenied, nothing set.
+    with pytest.raises(PermissionDenied):
         services.opdrachtbeschrijving_vaststellen(
             opdrachtbeschrijving=opdracht, gebruiker=gebruiker("opdrachtgever")
         )
@@ -183,14 +186,16 @@ def test_only_the_own_opdrachtgever_sets_the_opdrachtbeschrijving(gebruiker, opd
     )
     assert opdracht.status == OpdrachtbeschrijvingStatus.VASTGESTELD
     with pytest.raises(ValidationError):
-        services.opdrachtbeschrijving_bijwerken(opdrachtbeschrijving=opdracht, beschrijving="Anders")
+        services.opdrachtbeschrijving_bijwerken(
+            opdrachtbeschrijving=opdracht, door=activiteit.trekker, beschrijving="Anders"
+        )
 
 
 @pytest.mark.django_db
 def test_a_rejected_opdrachtbeschrijving_goes_back_to_concept(opdrachtgever, activiteit):
     activiteit.opdrachtbeschrijving.delete()
     opdracht = OpdrachtbeschrijvingFactory(activiteit=activiteit, compleet=True)
-    services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht)
+    services.opdrachtbeschrijving_ter_goedkeuring(opdrachtbeschrijving=opdracht, door=activiteit.trekker)
     opdracht = services.opdrachtbeschrijving_vaststellen(
         opdrachtbeschrijving=opdracht, gebruiker=opdrachtgever, akkoord=False
     )

@@ -1,5 +1,6 @@
-"""The public pages in a real browser (issue 15): the inwoners page and open data reflow at 390 and 320 px and
-pass axe with no serious or critical findings; the favicon loads."""
+"""The public pages in a real browser (issue 15): the inwoners page, open data, the begrippenlijst and the
+informatiepiramide (issue 24) reflow at 390 and 320 px and pass axe with no serious or critical findings; the
+favicon loads."""
 
 from datetime import date
 
@@ -39,7 +40,10 @@ def gepubliceerd(programma, monkeypatch, settings, tmp_path):
     return services.publiceren(rapportage=rapportage, door=college)
 
 
-@pytest.mark.parametrize("naam", ["rapportage:inwoners", "rapportage:open_data"])
+@pytest.mark.parametrize(
+    "naam",
+    ["rapportage:inwoners", "rapportage:open_data", "bronnen:begrippen", "monitoring:informatiepiramide"],
+)
 def test_openbare_paginas_op_telefoon_en_desktop(page, axe, gepubliceerd, naam):
     for breedte in (TELEFOON, WCAG_MINIMUM, DESKTOP):
         breedte_zetten(page, breedte)

@@ -15,7 +15,7 @@ import pytest
 
 from monitoring import importregels
 from monitoring.importbestand import lees_rijen
-from monitoring.importregels import analyseer
+from monitoring.importregels import analyseer, analyseren
 from monitoring.models import Import, Indicator, Meting, Wijk
 from monitoring.services import ImportGeweigerd, import_ongedaan_maken, metingen_importeren
 from monitoring.services import ongedaan as ongedaan_dienst
@@ -160,7 +160,7 @@ def test_the_nearest_value_far_outside_the_window_still_warns(codes, plaatsen, b
 
 @pytest.mark.django_db
 def test_chunks_keep_the_rules_for_the_whole_file(codes, plaatsen, beheerder, monkeypatch):
-    monkeypatch.setattr(importregels, "BLOK", 100)
+    monkeypatch.setattr(analyseren, "BLOK", 100)
     goed = list(regels(450, codes, plaatsen))
     # A duplicate of the first row, chunks later; and an invalid value in the last chunk.
     data = "\n".join([KOP, *goed, goed[0], goed[1].replace(";5;", ";-5;")]).encode()
@@ -189,7 +189,7 @@ def test_the_analysis_keeps_counts_and_only_the_first_errors(codes, plaatsen):
 
 @pytest.mark.django_db
 def test_progress_is_reported_per_chunk_with_increasing_counts(codes, plaatsen, beheerder, monkeypatch):
-    monkeypatch.setattr(importregels, "BLOK", 100)
+    monkeypatch.setattr(analyseren, "BLOK", 100)
     monkeypatch.setattr(ongedaan_dienst, "STAP", 150)
     data = csv(1_000, codes, plaatsen)
     meldingen = []

@@ -13,8 +13,7 @@ from django.db import connection, transaction
 
 import pytest
 
-from monitoring import importregels
-from monitoring.importregels import Buren, Importregels
+from monitoring.importregels import Buren, Importregels, analyseren
 from monitoring.models import Import, Indicator, Meting, Wijk
 from monitoring.services import metingen_importeren
 
@@ -118,7 +117,7 @@ class _Terug(Exception):
 def test_history_rows_of_the_fast_path_equal_what_simple_historys_bulk_helpers_write(
     codes, plaatsen, beheerder, monkeypatch
 ):
-    monkeypatch.setattr(importregels, "BLOK", 70)  # several chunks, each with new and changed metingen
+    monkeypatch.setattr(analyseren, "BLOK", 70)  # several chunks, each with new and changed metingen
     alle = sleutels(400, codes, plaatsen)
     eerste = [f"{c};{p};{w};{s};5;eerste" for c, p, w, s in alle[:250]]
     assert importeer(bestand(eerste), beheerder, doorvoeren=True).doorgevoerd
@@ -194,7 +193,7 @@ def test_the_warning_names_the_nearest_earlier_value_on_a_tie(codes, beheerder):
 
 @pytest.mark.django_db
 def test_a_commit_reads_the_file_once(codes, plaatsen, beheerder, monkeypatch):
-    monkeypatch.setattr(importregels, "BLOK", 50)
+    monkeypatch.setattr(analyseren, "BLOK", 50)
     gelezen = []
     echte_rij = Importregels.rij
 
@@ -216,7 +215,7 @@ def test_a_commit_reads_the_file_once(codes, plaatsen, beheerder, monkeypatch):
 def test_an_error_in_the_last_chunk_writes_nothing_and_shows_the_whole_preview(
     codes, plaatsen, beheerder, monkeypatch
 ):
-    monkeypatch.setattr(importregels, "BLOK", 50)
+    monkeypatch.setattr(analyseren, "BLOK", 50)
     regels = [f"{c};{p};{w};{s};5;x" for c, p, w, s in sleutels(300, codes, plaatsen)]
     regels[-1] = regels[-1].replace(";5;", ";vijf;")
     metingen, historie_rijen, imports = Meting.objects.count(), Meting.history.count(), Import.objects.count()

@@ -73,6 +73,30 @@ def test_a_quarter_without_newsletter_is_a_gap_and_its_year_falls_short(leeg):
     )
 
 
+def test_a_quarter_gap_in_a_year_that_still_met_the_norm_is_no_failure(leeg):
+    """The norm is per year (§4.2: "minimaal vier keer per jaar"): two newsletters in one quarter and none in the
+    next still make four; the empty quarter is information, not "norm niet gehaald"."""
+    per_kwartaal(2023, 2023, behalve={"2023-Q3"})
+    nieuwsbrief(date(2023, 11, 20))
+    controle = communicatie.nieuwsbriefcontrole(date(2024, 2, 1))
+    assert controle.kwartalen_zonder == ["2023-Q3"]
+    assert controle.jaren_onder_norm == []
+    assert not controle
+    assert communicatie.signalen(date(2024, 2, 1)) == []
+
+
+def test_the_running_year_is_not_judged_before_it_ends(leeg, client):
+    per_kwartaal(2023, 2023)
+    nieuwsbrief(date(2024, 2, 15))
+    controle = communicatie.nieuwsbriefcontrole(date(2024, 8, 1))
+    assert controle.kwartalen_zonder == ["2024-Q2"]
+    assert not controle
+    assert controle.lopend_tekst == (
+        "In 2024 tot nu toe 1 nieuwsbrief; of de norm van dit jaar gehaald wordt, is nog niet te zeggen: "
+        "het jaar loopt nog."
+    )
+
+
 def test_four_a_year_meets_the_norm_and_gives_no_warning(leeg):
     per_kwartaal(2023, 2024)
     controle = communicatie.nieuwsbriefcontrole(date(2025, 3, 31))

@@ -36,7 +36,7 @@ def _post(stap, **velden):
     data = {
         "naam": stap.naam,
         "duur_dagen": "" if stap.duur_dagen is None else stap.duur_dagen,
-        "marge_dagen": stap.marge_dagen,
+        "marge_dagen": "" if stap.marge_dagen is None else stap.marge_dagen,
         "gepland_start": stap.gepland_start or "",
         "gepland_einde": stap.gepland_einde or "",
         "werkelijk_start": stap.werkelijk_start or "",
@@ -237,3 +237,15 @@ def test_vaste_aantallen_queries(programma, client, django_assert_max_num_querie
             assert client.get(OVERZICHT).status_code == 200
         with django_assert_max_num_queries(14):
             assert client.get(reverse("participatie:inkooptraject", args=["jeugd"])).status_code == 200
+
+
+def test_a_margin_the_sources_do_not_give_reads_niet_bekend_not_zero(programma, client):
+    """Issue 24: a default that looks like a fact (a margin of 0 days) is shown as not known, with what the
+    backward planning assumes."""
+    stap = _stap()
+    assert stap.marge_dagen is None
+    html = (
+        _client(client, "manager").get(reverse("participatie:inkooptraject", args=["jeugd"])).content.decode()
+    )
+    assert "marge niet bekend (gerekend met 0 dagen)" in html
+    assert "marge 0 dagen" not in html

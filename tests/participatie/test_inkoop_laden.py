@@ -49,7 +49,8 @@ def test_stappen_volgens_plan_zonder_verzonnen_duur(programma_zonder_demo):
     assert (stappen[0].gepland_start, stappen[0].gepland_einde) == (date(2022, 10, 1), date(2023, 3, 31))
     assert (stappen[-1].gepland_start, stappen[-1].gepland_einde) == (date(2024, 1, 1), date(2024, 3, 31))
     assert all(s.gepland_start is None for s in stappen[1:7])
-    assert all(s.duur_dagen is None and s.marge_dagen == 0 for s in stappen)
+    # The sources name no duration and no margin: both "niet bekend", never a default shown as a fact.
+    assert all(s.duur_dagen is None and s.marge_dagen is None for s in stappen)
     assert Inkooptraject.objects.get(sleutel="wi").stappen.count() == 8
     for sleutel in ("welzijn", "huishoudelijke-ondersteuning", "doelgroepenvervoer"):
         assert not Inkooptraject.objects.get(sleutel=sleutel).stappen.exists()

@@ -4,10 +4,12 @@ by hand, and the warnings on the real dashboard and activity page."""
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
+from accounts.constants import Rol
 from actielijnen.models import Activiteit
 from participatie.models import Bijeenkomst, Overvragingsdrempel, Participatietraject, Stakeholder
 from participatie.overvraging import Kwartaal, is_overvraagd
@@ -40,8 +42,17 @@ def _vraag(stakeholder, kwartaal=Q4):
     return overvraging.tellingen([kwartaal])[kwartaal.code].get(stakeholder.pk)
 
 
+def _manager():
+    """The threshold is the manager's: the service checks who sets it."""
+    manager, _ = get_user_model().objects.get_or_create(username="manager-overvraging")
+    manager.groups.add(Group.objects.get(name=Rol.MANAGER))
+    return manager
+
+
 def _drempel(trajecten=2, bijeenkomsten=3):
-    return betrokkenen.drempel_zetten(max_trajecten=trajecten, max_bijeenkomsten=bijeenkomsten, door=None)
+    return betrokkenen.drempel_zetten(
+        max_trajecten=trajecten, max_bijeenkomsten=bijeenkomsten, door=_manager()
+    )
 
 
 def test_quarters_have_their_first_and_last_day_and_a_dutch_name():

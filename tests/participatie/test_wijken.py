@@ -50,8 +50,8 @@ def test_the_wijk_view_shows_per_wijk_the_activities_with_stoplicht_and_the_traj
         Activiteit.objects.get(sleutel="versterken-sociale-basis"),
         Activiteit.objects.get(sleutel="wijkteams-jeugd"),
     )
-    betrokkenen.wijken_koppelen(activiteit=a, wijken=[noord, zuid])
-    betrokkenen.wijken_koppelen(activiteit=b, wijken=[zuid])
+    betrokkenen.wijken_koppelen(activiteit=a, door=a.trekker, wijken=[noord, zuid])
+    betrokkenen.wijken_koppelen(activiteit=b, door=b.trekker, wijken=[zuid])
     traject = Participatietraject.objects.create(naam="Wijkschouw Noord", activiteit=a)
     traject.wijken.add(noord)
     pagina = _als(client, "opdrachtgever").get(reverse("participatie:wijken")).content.decode()
@@ -141,7 +141,9 @@ def test_a_toelichting_without_a_wijk_is_refused_not_silently_dropped(client, pr
 def test_saving_the_wijken_unchanged_says_nothing_was_changed(client, programma):
     noord = Wijk.objects.create(naam="Noord")
     eigen = _activiteit_van("trekker")
-    betrokkenen.wijken_koppelen(activiteit=eigen, wijken=[noord], toelichting="Wijkcentrum")
+    betrokkenen.wijken_koppelen(
+        activiteit=eigen, door=eigen.trekker, wijken=[noord], toelichting="Wijkcentrum"
+    )
     url = reverse("participatie:wijken_koppelen", args=[eigen.sleutel])
     _als(client, "trekker")
     data = {"wijken": [noord.pk], "toelichting": "Wijkcentrum", **_token(client, url)}

@@ -150,6 +150,10 @@ def test_after_publication_no_live_change_reaches_raad_griffie_or_the_public(cli
     assert any("/csv/" in url and status == 200 for url, (status, _) in raad.items())
     assert any("/csv/" in url and status == 200 for url, (status, _) in voor["griffie"].items())
     assert voor["anoniem"][reverse("rapportage:inwoners")][0] == 200
+    # The source texts every footer links to (issue 24) are reached and open to all three.
+    for naam in ("anoniem", "raad", "griffie"):
+        assert voor[naam][reverse("bronnen:begrippen")][0] == 200, naam
+        assert voor[naam][reverse("monitoring:informatiepiramide")][0] == 200, naam
 
     bij_manager = _wijzig_live_gegevens(demo, tweede)
 
@@ -215,6 +219,13 @@ VOOR_EDITIELEZERS = {
     "api:wijzigingen",
     "api:niet_gevonden",
     "api:niet_gevonden_wortel",
+    # Source text only (issue 24): the Scenario document's glossary with its notes, and the plan's §5.3 table with
+    # its own sentences and notes. They carry kern.permissions.alleen_edities (the mark lives on the bottom floor,
+    # so bronnen and monitoring need not import from rapportage).
+    "bronnen:begrippen",
+    "monitoring:informatiepiramide",
+    # The source documents themselves, as stored, with their data-quality notes (issue 24): source text only.
+    "bronnen:bronnen",
 }
 
 

@@ -160,8 +160,12 @@ def test_cijfers_komen_uit_de_gepubliceerde_editie_met_clientervaring(client, ge
     html = antwoord.content.decode()
     assert "Wat vinden inwoners van de hulp?" in html
     # Cliëntervaring (goal 6.2.6) from the edition: the newest year (2023) of each of the three series.
-    clientervaring = [i for i in gepubliceerd.inhoud["indicatoren"] if i["clientervaring"]]
+    clientervaring = [
+        i for i in gepubliceerd.inhoud["indicatoren"] if i["clientervaring"] and i["realisaties"]
+    ]
     assert len(clientervaring) == 3
+    # The plan's report marks on the same subject (§6.2.6): their own line, the baseline as printed, never a %.
+    assert f"{inwonerstekst.CIJFERS['6.2.6.1-cijfer']}: <strong>6,5</strong> in 2018." in html
     for indicator in clientervaring:
         nieuwste = max(indicator["realisaties"], key=lambda m: m["periode"])
         waarde = f"{Decimal(nieuwste['waarde']):.0f}%"

@@ -91,6 +91,7 @@ def test_de_editie_bewaart_de_verwerkte_inbreng_zonder_persoon(maak_editie, inbr
         "verwerking_label": "Overgenomen",
         "reactie": "De avonden zijn nu in de wijk.",
         "verwerkt_op": "2024-03-01",
+        "voorbeeld": False,  # real work, not the demo's (kern/herkomst.py)
     }
     assert rijen[0]["stakeholder"] == "Inwoners"  # no organisation: residents themselves
     assert PERSOON.split()[1] not in json.dumps(editie.inhoud)

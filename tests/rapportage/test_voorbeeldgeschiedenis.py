@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import pytest
 
-from actielijnen.constants import OpdrachtbeschrijvingStatus, PlanningswijzigingStatus
+from actielijnen.constants import OpdrachtbeschrijvingStatus, PlanningswijzigingStatus, RisicoStatus
 from actielijnen.models import (
     Activiteit,
     Mijlpaal,
@@ -58,8 +58,14 @@ def test_elke_lopende_activiteit_heeft_een_geschiedenis_van_updates(voorbeeld):
 def test_risicos_besluiten_en_een_gepubliceerde_rapportage(voorbeeld):
     programmarisicos = Risico.objects.basisrisicos()
     assert programmarisicos.count() == 10
-    assert all(r.score for r in programmarisicos)
-    assert all(r.wijzigingen.filter(toelichting__startswith=VOORBEELD).exists() for r in programmarisicos)
+    gevolgd = programmarisicos.filter(status=RisicoStatus.ACTIEF)
+    assert gevolgd.count() == 9
+    assert all(r.score for r in gevolgd)
+    assert all(r.wijzigingen.filter(toelichting__startswith=VOORBEELD).exists() for r in gevolgd)
+    # 3b is no longer followed separately (Jaarstukken 2023): the demo leaves it so, unscored and unlabelled.
+    niet_gevolgd = programmarisicos.exclude(status=RisicoStatus.ACTIEF).get()
+    assert niet_gevolgd.code == "3b" and niet_gevolgd.score is None
+    assert not niet_gevolgd.wijzigingen.filter(toelichting__startswith=VOORBEELD).exists()
     assert Risico.objects.filter(activiteit__isnull=False, kans__isnull=False).exists()
     assert Planningswijziging.objects.filter(status=PlanningswijzigingStatus.INGEDIEND).count() == 1
     assert Voortgangsrapportage.objects.filter(besluit_nodig=True).count() == 1

@@ -10,6 +10,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -18,2065 +19,619 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Actielijn",
+            name='Actielijn',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("nummer", models.PositiveSmallIntegerField(unique=True, verbose_name="nummer")),
-                ("naam", models.CharField(max_length=200, verbose_name="naam")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('nummer', models.PositiveSmallIntegerField(unique=True, verbose_name='nummer')),
+                ('naam', models.CharField(max_length=200, verbose_name='naam')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
             ],
             options={
-                "verbose_name": "actielijn",
-                "verbose_name_plural": "actielijnen",
-                "ordering": ["nummer"],
+                'verbose_name': 'actielijn',
+                'verbose_name_plural': 'actielijnen',
+                'ordering': ['nummer'],
             },
         ),
         migrations.CreateModel(
-            name="Kenmerk",
+            name='Kenmerk',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("nummer", models.PositiveSmallIntegerField(unique=True, verbose_name="nummer")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('nummer', models.PositiveSmallIntegerField(unique=True, verbose_name='nummer')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
             ],
             options={
-                "verbose_name": "kenmerk van het Nieuw Hengelo's Model",
-                "verbose_name_plural": "kenmerken van het Nieuw Hengelo's Model",
-                "ordering": ["nummer"],
+                'verbose_name': "kenmerk van het Nieuw Hengelo's Model",
+                'verbose_name_plural': "kenmerken van het Nieuw Hengelo's Model",
+                'ordering': ['nummer'],
             },
         ),
         migrations.CreateModel(
-            name="Modellaag",
+            name='Modellaag',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.SlugField(unique=True, verbose_name="code")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("volgorde", models.PositiveSmallIntegerField(verbose_name="volgorde")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.SlugField(unique=True, verbose_name='code')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('volgorde', models.PositiveSmallIntegerField(verbose_name='volgorde')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
             ],
             options={
-                "verbose_name": "laag van het Nieuw Hengelo's Model",
-                "verbose_name_plural": "lagen van het Nieuw Hengelo's Model",
-                "ordering": ["volgorde"],
+                'verbose_name': "laag van het Nieuw Hengelo's Model",
+                'verbose_name_plural': "lagen van het Nieuw Hengelo's Model",
+                'ordering': ['volgorde'],
             },
         ),
         migrations.CreateModel(
-            name="Thema",
+            name='Thema',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.SlugField(unique=True, verbose_name="code")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("beschrijving", models.TextField(blank=True, verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.SlugField(unique=True, verbose_name='code')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('beschrijving', models.TextField(blank=True, verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
             ],
             options={
-                "verbose_name": "overkoepelend thema",
-                "verbose_name_plural": "overkoepelende thema's",
-                "ordering": ["naam"],
+                'verbose_name': 'overkoepelend thema',
+                'verbose_name_plural': "overkoepelende thema's",
+                'ordering': ['naam'],
             },
         ),
         migrations.CreateModel(
-            name="Activiteit",
+            name='Activiteit',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "sleutel",
-                    models.SlugField(
-                        help_text="Vaste sleutel, ook voor activiteiten zonder agendacode.",
-                        max_length=100,
-                        unique=True,
-                        verbose_name="sleutel",
-                    ),
-                ),
-                ("naam", models.CharField(max_length=200, verbose_name="naam")),
-                (
-                    "alternatieve_namen",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Namen waaronder de activiteit elders in de documenten staat (bijv. 'Gelddalie').",
-                        verbose_name="alternatieve schrijfwijzen",
-                    ),
-                ),
-                ("volgorde", models.PositiveSmallIntegerField(verbose_name="volgorde in §2.1")),
-                (
-                    "code",
-                    models.CharField(
-                        blank=True,
-                        help_text="Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.",
-                        max_length=5,
-                        verbose_name="code uitvoeringsagenda 2023",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("onbekend", "Onbekend"),
-                            ("gepland", "Gepland (niet gestart)"),
-                            ("in_voorbereiding", "In voorbereiding"),
-                            ("lopend", "Lopend"),
-                            ("gepauzeerd", "Gepauzeerd"),
-                            ("afgerond", "Afgerond"),
-                        ],
-                        default="onbekend",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("groen", "Groen: op koers"),
-                            ("oranje", "Oranje: aandacht nodig"),
-                            ("rood", "Rood: bijsturing nodig"),
-                        ],
-                        max_length=10,
-                        verbose_name="RAG-status",
-                    ),
-                ),
-                (
-                    "fase",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("verkenning", "Verkenning"),
-                            ("opdrachtformulering", "Opdrachtformulering"),
-                            ("uitvoering", "Uitvoering"),
-                            ("implementatie", "Implementatie"),
-                            ("borging", "Borging en evaluatie"),
-                        ],
-                        max_length=30,
-                        verbose_name="fase",
-                    ),
-                ),
-                (
-                    "geplande_start",
-                    models.CharField(
-                        blank=True,
-                        help_text="Kwartaal, bijv. 2023-Q1",
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="geplande start",
-                    ),
-                ),
-                (
-                    "gepland_einde",
-                    models.CharField(
-                        blank=True,
-                        help_text="Kwartaal, bijv. 2024-Q4",
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="gepland einde",
-                    ),
-                ),
-                (
-                    "update_ritme_dagen",
-                    models.PositiveSmallIntegerField(
-                        default=30,
-                        help_text="Hoe vaak de trekker een voortgangsrapportage geeft.",
-                        verbose_name="updateritme (dagen)",
-                    ),
-                ),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                (
-                    "actielijn",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="activiteiten",
-                        to="actielijnen.actielijn",
-                        verbose_name="actielijn",
-                    ),
-                ),
-                (
-                    "afhankelijk_van",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="Afhankelijkheid en/of volgorde van andere opdrachten (§3).",
-                        related_name="voorwaarde_voor",
-                        to="actielijnen.activiteit",
-                        verbose_name="afhankelijk van",
-                    ),
-                ),
-                (
-                    "opdrachtgever",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="activiteiten_als_opdrachtgever",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opdrachtgever",
-                    ),
-                ),
-                (
-                    "opdrachtnemer",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="activiteiten_als_opdrachtnemer",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opdrachtnemer",
-                    ),
-                ),
-                (
-                    "opgavecoordinator",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="activiteiten_als_opgavecoordinator",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opgavecoördinator",
-                    ),
-                ),
-                (
-                    "trekker",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="activiteiten_als_trekker",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="trekker (actiehouder)",
-                    ),
-                ),
-                (
-                    "themas",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="activiteiten",
-                        to="actielijnen.thema",
-                        verbose_name="overkoepelende thema's",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sleutel', models.SlugField(help_text='Vaste sleutel, ook voor activiteiten zonder agendacode.', max_length=100, unique=True, verbose_name='sleutel')),
+                ('naam', models.CharField(max_length=200, verbose_name='naam')),
+                ('alternatieve_namen', models.JSONField(blank=True, default=list, help_text="Namen waaronder de activiteit elders in de documenten staat (bijv. 'Gelddalie').", verbose_name='alternatieve schrijfwijzen')),
+                ('volgorde', models.PositiveSmallIntegerField(verbose_name='volgorde in §2.1')),
+                ('code', models.CharField(blank=True, help_text='Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.', max_length=5, verbose_name='code uitvoeringsagenda 2023')),
+                ('status', models.CharField(choices=[('onbekend', 'Onbekend'), ('gepland', 'Gepland (niet gestart)'), ('in_voorbereiding', 'In voorbereiding'), ('lopend', 'Lopend'), ('gepauzeerd', 'Gepauzeerd'), ('afgerond', 'Afgerond')], default='onbekend', max_length=20, verbose_name='status')),
+                ('rag', models.CharField(blank=True, choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='RAG-status')),
+                ('fase', models.CharField(blank=True, choices=[('verkenning', 'Verkenning'), ('opdrachtformulering', 'Opdrachtformulering'), ('uitvoering', 'Uitvoering'), ('implementatie', 'Implementatie'), ('borging', 'Borging en evaluatie')], max_length=30, verbose_name='fase')),
+                ('geplande_start', models.CharField(blank=True, help_text='Kwartaal, bijv. 2023-Q1', max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='geplande start')),
+                ('gepland_einde', models.CharField(blank=True, help_text='Kwartaal, bijv. 2024-Q4', max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='gepland einde')),
+                ('update_ritme_dagen', models.PositiveSmallIntegerField(default=30, help_text='Hoe vaak de trekker een voortgangsrapportage geeft.', verbose_name='updateritme (dagen)')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('actielijn', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activiteiten', to='actielijnen.actielijn', verbose_name='actielijn')),
+                ('afhankelijk_van', models.ManyToManyField(blank=True, help_text='Afhankelijkheid en/of volgorde van andere opdrachten (§3).', related_name='voorwaarde_voor', to='actielijnen.activiteit', verbose_name='afhankelijk van')),
+                ('opdrachtgever', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activiteiten_als_opdrachtgever', to=settings.AUTH_USER_MODEL, verbose_name='opdrachtgever')),
+                ('opdrachtnemer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activiteiten_als_opdrachtnemer', to=settings.AUTH_USER_MODEL, verbose_name='opdrachtnemer')),
+                ('opgavecoordinator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activiteiten_als_opgavecoordinator', to=settings.AUTH_USER_MODEL, verbose_name='opgavecoördinator')),
+                ('trekker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activiteiten_als_trekker', to=settings.AUTH_USER_MODEL, verbose_name='trekker (actiehouder)')),
+                ('themas', models.ManyToManyField(blank=True, related_name='activiteiten', to='actielijnen.thema', verbose_name="overkoepelende thema's")),
             ],
             options={
-                "verbose_name": "activiteit",
-                "verbose_name_plural": "activiteiten",
-                "ordering": ["actielijn__nummer", "volgorde"],
+                'verbose_name': 'activiteit',
+                'verbose_name_plural': 'activiteiten',
+                'ordering': ['actielijn__nummer', 'volgorde'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActiviteit",
+            name='HistoricalActiviteit',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "sleutel",
-                    models.SlugField(
-                        help_text="Vaste sleutel, ook voor activiteiten zonder agendacode.",
-                        max_length=100,
-                        verbose_name="sleutel",
-                    ),
-                ),
-                ("naam", models.CharField(max_length=200, verbose_name="naam")),
-                (
-                    "alternatieve_namen",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Namen waaronder de activiteit elders in de documenten staat (bijv. 'Gelddalie').",
-                        verbose_name="alternatieve schrijfwijzen",
-                    ),
-                ),
-                ("volgorde", models.PositiveSmallIntegerField(verbose_name="volgorde in §2.1")),
-                (
-                    "code",
-                    models.CharField(
-                        blank=True,
-                        help_text="Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.",
-                        max_length=5,
-                        verbose_name="code uitvoeringsagenda 2023",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("onbekend", "Onbekend"),
-                            ("gepland", "Gepland (niet gestart)"),
-                            ("in_voorbereiding", "In voorbereiding"),
-                            ("lopend", "Lopend"),
-                            ("gepauzeerd", "Gepauzeerd"),
-                            ("afgerond", "Afgerond"),
-                        ],
-                        default="onbekend",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("groen", "Groen: op koers"),
-                            ("oranje", "Oranje: aandacht nodig"),
-                            ("rood", "Rood: bijsturing nodig"),
-                        ],
-                        max_length=10,
-                        verbose_name="RAG-status",
-                    ),
-                ),
-                (
-                    "fase",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("verkenning", "Verkenning"),
-                            ("opdrachtformulering", "Opdrachtformulering"),
-                            ("uitvoering", "Uitvoering"),
-                            ("implementatie", "Implementatie"),
-                            ("borging", "Borging en evaluatie"),
-                        ],
-                        max_length=30,
-                        verbose_name="fase",
-                    ),
-                ),
-                (
-                    "geplande_start",
-                    models.CharField(
-                        blank=True,
-                        help_text="Kwartaal, bijv. 2023-Q1",
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="geplande start",
-                    ),
-                ),
-                (
-                    "gepland_einde",
-                    models.CharField(
-                        blank=True,
-                        help_text="Kwartaal, bijv. 2024-Q4",
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="gepland einde",
-                    ),
-                ),
-                (
-                    "update_ritme_dagen",
-                    models.PositiveSmallIntegerField(
-                        default=30,
-                        help_text="Hoe vaak de trekker een voortgangsrapportage geeft.",
-                        verbose_name="updateritme (dagen)",
-                    ),
-                ),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "actielijn",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.actielijn",
-                        verbose_name="actielijn",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "opdrachtgever",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opdrachtgever",
-                    ),
-                ),
-                (
-                    "opdrachtnemer",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opdrachtnemer",
-                    ),
-                ),
-                (
-                    "opgavecoordinator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="opgavecoördinator",
-                    ),
-                ),
-                (
-                    "trekker",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="trekker (actiehouder)",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('sleutel', models.SlugField(help_text='Vaste sleutel, ook voor activiteiten zonder agendacode.', max_length=100, verbose_name='sleutel')),
+                ('naam', models.CharField(max_length=200, verbose_name='naam')),
+                ('alternatieve_namen', models.JSONField(blank=True, default=list, help_text="Namen waaronder de activiteit elders in de documenten staat (bijv. 'Gelddalie').", verbose_name='alternatieve schrijfwijzen')),
+                ('volgorde', models.PositiveSmallIntegerField(verbose_name='volgorde in §2.1')),
+                ('code', models.CharField(blank=True, help_text='Code 1.1–4.7 uit §3; leeg voor activiteiten die niet op de agenda 2023 staan.', max_length=5, verbose_name='code uitvoeringsagenda 2023')),
+                ('status', models.CharField(choices=[('onbekend', 'Onbekend'), ('gepland', 'Gepland (niet gestart)'), ('in_voorbereiding', 'In voorbereiding'), ('lopend', 'Lopend'), ('gepauzeerd', 'Gepauzeerd'), ('afgerond', 'Afgerond')], default='onbekend', max_length=20, verbose_name='status')),
+                ('rag', models.CharField(blank=True, choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='RAG-status')),
+                ('fase', models.CharField(blank=True, choices=[('verkenning', 'Verkenning'), ('opdrachtformulering', 'Opdrachtformulering'), ('uitvoering', 'Uitvoering'), ('implementatie', 'Implementatie'), ('borging', 'Borging en evaluatie')], max_length=30, verbose_name='fase')),
+                ('geplande_start', models.CharField(blank=True, help_text='Kwartaal, bijv. 2023-Q1', max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='geplande start')),
+                ('gepland_einde', models.CharField(blank=True, help_text='Kwartaal, bijv. 2024-Q4', max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='gepland einde')),
+                ('update_ritme_dagen', models.PositiveSmallIntegerField(default=30, help_text='Hoe vaak de trekker een voortgangsrapportage geeft.', verbose_name='updateritme (dagen)')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('actielijn', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.actielijn', verbose_name='actielijn')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('opdrachtgever', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opdrachtgever')),
+                ('opdrachtnemer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opdrachtnemer')),
+                ('opgavecoordinator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opgavecoördinator')),
+                ('trekker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='trekker (actiehouder)')),
             ],
             options={
-                "verbose_name": "historical activiteit",
-                "verbose_name_plural": "historical activiteiten",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical activiteit',
+                'verbose_name_plural': 'historical activiteiten',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalKenmerk",
+            name='HistoricalKenmerk',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("nummer", models.PositiveSmallIntegerField(db_index=True, verbose_name="nummer")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('nummer', models.PositiveSmallIntegerField(db_index=True, verbose_name='nummer')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical kenmerk van het Nieuw Hengelo's Model",
-                "verbose_name_plural": "historical kenmerken van het Nieuw Hengelo's Model",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': "historical kenmerk van het Nieuw Hengelo's Model",
+                'verbose_name_plural': "historical kenmerken van het Nieuw Hengelo's Model",
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalMijlpaal",
+            name='HistoricalMijlpaal',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("omschrijving", models.CharField(max_length=300, verbose_name="omschrijving")),
-                ("datum_gepland", models.DateField(verbose_name="gepland op")),
-                ("datum_bereikt", models.DateField(blank=True, null=True, verbose_name="bereikt op")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('omschrijving', models.CharField(max_length=300, verbose_name='omschrijving')),
+                ('datum_gepland', models.DateField(verbose_name='gepland op')),
+                ('datum_bereikt', models.DateField(blank=True, null=True, verbose_name='bereikt op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical mijlpaal",
-                "verbose_name_plural": "historical mijlpalen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical mijlpaal',
+                'verbose_name_plural': 'historical mijlpalen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalModellaag",
+            name='HistoricalModellaag',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("code", models.SlugField(verbose_name="code")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("volgorde", models.PositiveSmallIntegerField(verbose_name="volgorde")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('code', models.SlugField(verbose_name='code')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('volgorde', models.PositiveSmallIntegerField(verbose_name='volgorde')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical laag van het Nieuw Hengelo's Model",
-                "verbose_name_plural": "historical lagen van het Nieuw Hengelo's Model",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': "historical laag van het Nieuw Hengelo's Model",
+                'verbose_name_plural': "historical lagen van het Nieuw Hengelo's Model",
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalOpdrachtbeschrijving",
+            name='HistoricalOpdrachtbeschrijving',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "beschrijving",
-                    models.TextField(blank=True, verbose_name="1. beschrijving van de opdracht"),
-                ),
-                ("doelen", models.TextField(blank=True, verbose_name="2. wat willen we bereiken (doelen)")),
-                (
-                    "resultaten",
-                    models.TextField(blank=True, verbose_name="3. welke resultaten leveren we op"),
-                ),
-                (
-                    "aanpak",
-                    models.TextField(
-                        blank=True, verbose_name="4. wat is de aanpak om de resultaten te bereiken"
-                    ),
-                ),
-                (
-                    "projectorganisatie",
-                    models.TextField(blank=True, verbose_name="5. hoe ziet de projectorganisatie eruit"),
-                ),
-                ("monitoring", models.TextField(blank=True, verbose_name="6. hoe gaan we het monitoren")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("concept", "Concept"),
-                            ("ter_goedkeuring", "Ter goedkeuring"),
-                            ("vastgesteld", "Vastgesteld"),
-                        ],
-                        default="concept",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "vastgesteld_op",
-                    models.DateTimeField(blank=True, null=True, verbose_name="vastgesteld op"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "vastgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="vastgesteld door",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('beschrijving', models.TextField(blank=True, verbose_name='1. beschrijving van de opdracht')),
+                ('doelen', models.TextField(blank=True, verbose_name='2. wat willen we bereiken (doelen)')),
+                ('resultaten', models.TextField(blank=True, verbose_name='3. welke resultaten leveren we op')),
+                ('aanpak', models.TextField(blank=True, verbose_name='4. wat is de aanpak om de resultaten te bereiken')),
+                ('projectorganisatie', models.TextField(blank=True, verbose_name='5. hoe ziet de projectorganisatie eruit')),
+                ('monitoring', models.TextField(blank=True, verbose_name='6. hoe gaan we het monitoren')),
+                ('status', models.CharField(choices=[('concept', 'Concept'), ('ter_goedkeuring', 'Ter goedkeuring'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=20, verbose_name='status')),
+                ('vastgesteld_op', models.DateTimeField(blank=True, null=True, verbose_name='vastgesteld op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('vastgesteld_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgesteld door')),
             ],
             options={
-                "verbose_name": "historical opdrachtbeschrijving",
-                "verbose_name_plural": "historical opdrachtbeschrijvingen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical opdrachtbeschrijving',
+                'verbose_name_plural': 'historical opdrachtbeschrijvingen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPlanningswijziging",
+            name='HistoricalPlanningswijziging',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "aangevraagd_op",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangevraagd op"),
-                ),
-                ("reden", models.TextField(verbose_name="reden")),
-                (
-                    "nieuwe_start",
-                    models.CharField(
-                        blank=True,
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="nieuwe start",
-                    ),
-                ),
-                (
-                    "nieuw_einde",
-                    models.CharField(
-                        blank=True,
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="nieuw einde",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("ingediend", "Ingediend"),
-                            ("akkoord", "Akkoord en doorgevoerd"),
-                            ("afgewezen", "Afgewezen"),
-                        ],
-                        default="ingediend",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "doorgevoerd_op",
-                    models.DateTimeField(blank=True, null=True, verbose_name="doorgevoerd op"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "aangevraagd_door",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="aangevraagd door",
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('aangevraagd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangevraagd op')),
+                ('reden', models.TextField(verbose_name='reden')),
+                ('nieuwe_start', models.CharField(blank=True, max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='nieuwe start')),
+                ('nieuw_einde', models.CharField(blank=True, max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='nieuw einde')),
+                ('status', models.CharField(choices=[('ingediend', 'Ingediend'), ('akkoord', 'Akkoord en doorgevoerd'), ('afgewezen', 'Afgewezen')], default='ingediend', max_length=20, verbose_name='status')),
+                ('doorgevoerd_op', models.DateTimeField(blank=True, null=True, verbose_name='doorgevoerd op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('aangevraagd_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aangevraagd door')),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical planningswijziging",
-                "verbose_name_plural": "historical planningswijzigingen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical planningswijziging',
+                'verbose_name_plural': 'historical planningswijzigingen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalThema",
+            name='HistoricalThema',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("code", models.SlugField(verbose_name="code")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("beschrijving", models.TextField(blank=True, verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('code', models.SlugField(verbose_name='code')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('beschrijving', models.TextField(blank=True, verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical overkoepelend thema",
-                "verbose_name_plural": "historical overkoepelende thema's",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical overkoepelend thema',
+                'verbose_name_plural': "historical overkoepelende thema's",
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalVoortgangsrapportage",
+            name='HistoricalVoortgangsrapportage',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("datum", models.DateField(default=django.utils.timezone.localdate, verbose_name="datum")),
-                (
-                    "periode",
-                    models.CharField(
-                        help_text="Bijvoorbeeld 2023-Q2 of 2023-05.", max_length=20, verbose_name="periode"
-                    ),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        choices=[
-                            ("groen", "Groen: op koers"),
-                            ("oranje", "Oranje: aandacht nodig"),
-                            ("rood", "Rood: bijsturing nodig"),
-                        ],
-                        max_length=10,
-                        verbose_name="RAG-status",
-                    ),
-                ),
-                (
-                    "percentage_gereed",
-                    models.PositiveSmallIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="percentage gereed",
-                    ),
-                ),
-                (
-                    "fase",
-                    models.CharField(
-                        choices=[
-                            ("verkenning", "Verkenning"),
-                            ("opdrachtformulering", "Opdrachtformulering"),
-                            ("uitvoering", "Uitvoering"),
-                            ("implementatie", "Implementatie"),
-                            ("borging", "Borging en evaluatie"),
-                        ],
-                        max_length=30,
-                        verbose_name="fase",
-                    ),
-                ),
-                ("toelichting", models.TextField(verbose_name="toelichting")),
-                ("knelpunten", models.TextField(blank=True, verbose_name="knelpunten")),
-                ("besluit_nodig", models.BooleanField(default=False, verbose_name="besluit nodig")),
-                ("besluit_omschrijving", models.TextField(blank=True, verbose_name="welk besluit is nodig")),
-                (
-                    "verhalen",
-                    models.TextField(
-                        blank=True,
-                        help_text="Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.",
-                        verbose_name="verhalen en casuïstiek",
-                    ),
-                ),
-                (
-                    "aangemaakt_op",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="aangemaakt op"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('datum', models.DateField(default=django.utils.timezone.localdate, verbose_name='datum')),
+                ('periode', models.CharField(help_text='Bijvoorbeeld 2023-Q2 of 2023-05.', max_length=20, verbose_name='periode')),
+                ('rag', models.CharField(choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='RAG-status')),
+                ('percentage_gereed', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='percentage gereed')),
+                ('fase', models.CharField(choices=[('verkenning', 'Verkenning'), ('opdrachtformulering', 'Opdrachtformulering'), ('uitvoering', 'Uitvoering'), ('implementatie', 'Implementatie'), ('borging', 'Borging en evaluatie')], max_length=30, verbose_name='fase')),
+                ('toelichting', models.TextField(verbose_name='toelichting')),
+                ('knelpunten', models.TextField(blank=True, verbose_name='knelpunten')),
+                ('besluit_nodig', models.BooleanField(default=False, verbose_name='besluit nodig')),
+                ('besluit_omschrijving', models.TextField(blank=True, verbose_name='welk besluit is nodig')),
+                ('verhalen', models.TextField(blank=True, help_text='Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.', verbose_name='verhalen en casuïstiek')),
+                ('aangemaakt_op', models.DateTimeField(blank=True, editable=False, verbose_name='aangemaakt op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('auteur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical voortgangsrapportage",
-                "verbose_name_plural": "historical voortgangsrapportages",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical voortgangsrapportage',
+                'verbose_name_plural': 'historical voortgangsrapportages',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Mijlpaal",
+            name='Mijlpaal',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("omschrijving", models.CharField(max_length=300, verbose_name="omschrijving")),
-                ("datum_gepland", models.DateField(verbose_name="gepland op")),
-                ("datum_bereikt", models.DateField(blank=True, null=True, verbose_name="bereikt op")),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mijlpalen",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('omschrijving', models.CharField(max_length=300, verbose_name='omschrijving')),
+                ('datum_gepland', models.DateField(verbose_name='gepland op')),
+                ('datum_bereikt', models.DateField(blank=True, null=True, verbose_name='bereikt op')),
+                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mijlpalen', to='actielijnen.activiteit', verbose_name='activiteit')),
             ],
             options={
-                "verbose_name": "mijlpaal",
-                "verbose_name_plural": "mijlpalen",
-                "ordering": ["datum_gepland", "pk"],
+                'verbose_name': 'mijlpaal',
+                'verbose_name_plural': 'mijlpalen',
+                'ordering': ['datum_gepland', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActielijn",
+            name='HistoricalActielijn',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("nummer", models.PositiveSmallIntegerField(db_index=True, verbose_name="nummer")),
-                ("naam", models.CharField(max_length=200, verbose_name="naam")),
-                ("beschrijving", models.TextField(verbose_name="beschrijving")),
-                (
-                    "bron",
-                    models.CharField(
-                        help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.",
-                        max_length=200,
-                        verbose_name="bron",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "modellaag",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="De laag van het model waarop deze actielijn aangrijpt; leeg als het plan geen enkele laag noemt.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.modellaag",
-                        verbose_name="laag van het Nieuw Hengelo's Model",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('nummer', models.PositiveSmallIntegerField(db_index=True, verbose_name='nummer')),
+                ('naam', models.CharField(max_length=200, verbose_name='naam')),
+                ('beschrijving', models.TextField(verbose_name='beschrijving')),
+                ('bron', models.CharField(help_text="Vindplaats in de brondocumenten, bijvoorbeeld '000 §2.1'.", max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('modellaag', models.ForeignKey(blank=True, db_constraint=False, help_text='De laag van het model waarop deze actielijn aangrijpt; leeg als het plan geen enkele laag noemt.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.modellaag', verbose_name="laag van het Nieuw Hengelo's Model")),
             ],
             options={
-                "verbose_name": "historical actielijn",
-                "verbose_name_plural": "historical actielijnen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical actielijn',
+                'verbose_name_plural': 'historical actielijnen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name="actielijn",
-            name="modellaag",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="De laag van het model waarop deze actielijn aangrijpt; leeg als het plan geen enkele laag noemt.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="actielijnen",
-                to="actielijnen.modellaag",
-                verbose_name="laag van het Nieuw Hengelo's Model",
-            ),
+            model_name='actielijn',
+            name='modellaag',
+            field=models.ForeignKey(blank=True, help_text='De laag van het model waarop deze actielijn aangrijpt; leeg als het plan geen enkele laag noemt.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actielijnen', to='actielijnen.modellaag', verbose_name="laag van het Nieuw Hengelo's Model"),
         ),
         migrations.CreateModel(
-            name="Opdrachtbeschrijving",
+            name='Opdrachtbeschrijving',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "beschrijving",
-                    models.TextField(blank=True, verbose_name="1. beschrijving van de opdracht"),
-                ),
-                ("doelen", models.TextField(blank=True, verbose_name="2. wat willen we bereiken (doelen)")),
-                (
-                    "resultaten",
-                    models.TextField(blank=True, verbose_name="3. welke resultaten leveren we op"),
-                ),
-                (
-                    "aanpak",
-                    models.TextField(
-                        blank=True, verbose_name="4. wat is de aanpak om de resultaten te bereiken"
-                    ),
-                ),
-                (
-                    "projectorganisatie",
-                    models.TextField(blank=True, verbose_name="5. hoe ziet de projectorganisatie eruit"),
-                ),
-                ("monitoring", models.TextField(blank=True, verbose_name="6. hoe gaan we het monitoren")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("concept", "Concept"),
-                            ("ter_goedkeuring", "Ter goedkeuring"),
-                            ("vastgesteld", "Vastgesteld"),
-                        ],
-                        default="concept",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "vastgesteld_op",
-                    models.DateTimeField(blank=True, null=True, verbose_name="vastgesteld op"),
-                ),
-                (
-                    "activiteit",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="opdrachtbeschrijving",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "vastgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="vastgesteld door",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('beschrijving', models.TextField(blank=True, verbose_name='1. beschrijving van de opdracht')),
+                ('doelen', models.TextField(blank=True, verbose_name='2. wat willen we bereiken (doelen)')),
+                ('resultaten', models.TextField(blank=True, verbose_name='3. welke resultaten leveren we op')),
+                ('aanpak', models.TextField(blank=True, verbose_name='4. wat is de aanpak om de resultaten te bereiken')),
+                ('projectorganisatie', models.TextField(blank=True, verbose_name='5. hoe ziet de projectorganisatie eruit')),
+                ('monitoring', models.TextField(blank=True, verbose_name='6. hoe gaan we het monitoren')),
+                ('status', models.CharField(choices=[('concept', 'Concept'), ('ter_goedkeuring', 'Ter goedkeuring'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=20, verbose_name='status')),
+                ('vastgesteld_op', models.DateTimeField(blank=True, null=True, verbose_name='vastgesteld op')),
+                ('activiteit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='opdrachtbeschrijving', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('vastgesteld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgesteld door')),
             ],
             options={
-                "verbose_name": "opdrachtbeschrijving",
-                "verbose_name_plural": "opdrachtbeschrijvingen",
+                'verbose_name': 'opdrachtbeschrijving',
+                'verbose_name_plural': 'opdrachtbeschrijvingen',
             },
         ),
         migrations.CreateModel(
-            name="HistoricalBesparingEnInvestering",
+            name='HistoricalBesparingEnInvestering',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "besparingspotentieel",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        verbose_name="besparingspotentieel (€)",
-                    ),
-                ),
-                (
-                    "benodigde_investering",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        verbose_name="benodigde investering (€)",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "opdrachtbeschrijving",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.opdrachtbeschrijving",
-                        verbose_name="opdrachtbeschrijving",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('besparingspotentieel', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='besparingspotentieel (€)')),
+                ('benodigde_investering', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='benodigde investering (€)')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('opdrachtbeschrijving', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.opdrachtbeschrijving', verbose_name='opdrachtbeschrijving')),
             ],
             options={
-                "verbose_name": "historical besparing en investering per jaar",
-                "verbose_name_plural": "historical besparingen en investeringen per jaar",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical besparing en investering per jaar',
+                'verbose_name_plural': 'historical besparingen en investeringen per jaar',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Planningswijziging",
+            name='Planningswijziging',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "aangevraagd_op",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aangevraagd op"),
-                ),
-                ("reden", models.TextField(verbose_name="reden")),
-                (
-                    "nieuwe_start",
-                    models.CharField(
-                        blank=True,
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="nieuwe start",
-                    ),
-                ),
-                (
-                    "nieuw_einde",
-                    models.CharField(
-                        blank=True,
-                        max_length=7,
-                        validators=[kern.notatie.kwartaal_valideren],
-                        verbose_name="nieuw einde",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("ingediend", "Ingediend"),
-                            ("akkoord", "Akkoord en doorgevoerd"),
-                            ("afgewezen", "Afgewezen"),
-                        ],
-                        default="ingediend",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "doorgevoerd_op",
-                    models.DateTimeField(blank=True, null=True, verbose_name="doorgevoerd op"),
-                ),
-                (
-                    "aangevraagd_door",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="aangevraagd door",
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="planningswijzigingen",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangevraagd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aangevraagd op')),
+                ('reden', models.TextField(verbose_name='reden')),
+                ('nieuwe_start', models.CharField(blank=True, max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='nieuwe start')),
+                ('nieuw_einde', models.CharField(blank=True, max_length=7, validators=[kern.notatie.kwartaal_valideren], verbose_name='nieuw einde')),
+                ('status', models.CharField(choices=[('ingediend', 'Ingediend'), ('akkoord', 'Akkoord en doorgevoerd'), ('afgewezen', 'Afgewezen')], default='ingediend', max_length=20, verbose_name='status')),
+                ('doorgevoerd_op', models.DateTimeField(blank=True, null=True, verbose_name='doorgevoerd op')),
+                ('aangevraagd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aangevraagd door')),
+                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planningswijzigingen', to='actielijnen.activiteit', verbose_name='activiteit')),
             ],
             options={
-                "verbose_name": "planningswijziging",
-                "verbose_name_plural": "planningswijzigingen",
-                "ordering": ["-aangevraagd_op"],
+                'verbose_name': 'planningswijziging',
+                'verbose_name_plural': 'planningswijzigingen',
+                'ordering': ['-aangevraagd_op'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalPlanningswijzigingAkkoord",
+            name='HistoricalPlanningswijzigingAkkoord',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "rol",
-                    models.CharField(
-                        choices=[
-                            ("opdrachtgever", "Opdrachtgever"),
-                            ("opdrachtnemer", "Opdrachtnemer"),
-                            ("opgavecoordinator", "Opgavecoördinator"),
-                        ],
-                        max_length=20,
-                        verbose_name="rol",
-                    ),
-                ),
-                ("akkoord", models.BooleanField(verbose_name="akkoord")),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
-                ("datum", models.DateTimeField(default=django.utils.timezone.now, verbose_name="datum")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "gebruiker",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="door",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "planningswijziging",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.planningswijziging",
-                        verbose_name="planningswijziging",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('rol', models.CharField(choices=[('opdrachtgever', 'Opdrachtgever'), ('opdrachtnemer', 'Opdrachtnemer'), ('opgavecoordinator', 'Opgavecoördinator')], max_length=20, verbose_name='rol')),
+                ('akkoord', models.BooleanField(verbose_name='akkoord')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
+                ('datum', models.DateTimeField(default=django.utils.timezone.now, verbose_name='datum')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('gebruiker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('planningswijziging', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.planningswijziging', verbose_name='planningswijziging')),
             ],
             options={
-                "verbose_name": "historical akkoord op planningswijziging",
-                "verbose_name_plural": "historical akkoorden op planningswijzigingen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical akkoord op planningswijziging',
+                'verbose_name_plural': 'historical akkoorden op planningswijzigingen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Risico",
+            name='Risico',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        blank=True,
-                        help_text="1a–3d voor de basisrisico's van het transformatieplan.",
-                        max_length=4,
-                        verbose_name="code",
-                    ),
-                ),
-                (
-                    "sleutel",
-                    models.SlugField(
-                        blank=True,
-                        help_text="Vaste sleutel van risico's die uit de brondocumenten komen.",
-                        max_length=100,
-                        verbose_name="sleutel",
-                    ),
-                ),
-                (
-                    "categorie",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("te_voorkomen", "1. Te voorkomen risico's"),
-                            ("strategisch", "2. Strategische risico's"),
-                            ("extern", "3. Externe risico's"),
-                        ],
-                        max_length=20,
-                        verbose_name="categorie",
-                    ),
-                ),
-                ("omschrijving", models.CharField(max_length=300, verbose_name="omschrijving")),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
-                (
-                    "kans",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="kans (1–5)",
-                    ),
-                ),
-                (
-                    "impact",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="impact (1–5)",
-                    ),
-                ),
-                ("beheersmaatregel", models.TextField(blank=True, verbose_name="beheersmaatregel")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("actief", "Actief"), ("vervallen", "Vervallen (niet meer gevolgd)")],
-                        default="actief",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="Leeg voor risico's van het transformatieplan als geheel.",
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="risicos",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "basisrisico",
-                    models.ForeignKey(
-                        blank=True,
-                        limit_choices_to={"activiteit__isnull": True},
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="afgeleide_risicos",
-                        to="actielijnen.risico",
-                        verbose_name="basisrisico",
-                    ),
-                ),
-                (
-                    "eigenaar",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="risicos",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="eigenaar",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(blank=True, help_text="1a–3d voor de basisrisico's van het transformatieplan.", max_length=4, verbose_name='code')),
+                ('sleutel', models.SlugField(blank=True, help_text="Vaste sleutel van risico's die uit de brondocumenten komen.", max_length=100, verbose_name='sleutel')),
+                ('categorie', models.CharField(blank=True, choices=[('te_voorkomen', "1. Te voorkomen risico's"), ('strategisch', "2. Strategische risico's"), ('extern', "3. Externe risico's")], max_length=20, verbose_name='categorie')),
+                ('omschrijving', models.CharField(max_length=300, verbose_name='omschrijving')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
+                ('kans', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='kans (1–5)')),
+                ('impact', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='impact (1–5)')),
+                ('beheersmaatregel', models.TextField(blank=True, verbose_name='beheersmaatregel')),
+                ('status', models.CharField(choices=[('actief', 'Actief'), ('vervallen', 'Vervallen (niet meer gevolgd)')], default='actief', max_length=20, verbose_name='status')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
+                ('activiteit', models.ForeignKey(blank=True, help_text="Leeg voor risico's van het transformatieplan als geheel.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='risicos', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('basisrisico', models.ForeignKey(blank=True, limit_choices_to={'activiteit__isnull': True}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='afgeleide_risicos', to='actielijnen.risico', verbose_name='basisrisico')),
+                ('eigenaar', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='risicos', to=settings.AUTH_USER_MODEL, verbose_name='eigenaar')),
             ],
             options={
-                "verbose_name": "risico",
-                "verbose_name_plural": "risico's",
-                "ordering": ["code", "omschrijving"],
+                'verbose_name': 'risico',
+                'verbose_name_plural': "risico's",
+                'ordering': ['code', 'omschrijving'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalRisicoWijziging",
+            name='HistoricalRisicoWijziging',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("datum", models.DateField(verbose_name="datum")),
-                (
-                    "soort",
-                    models.CharField(
-                        choices=[
-                            ("nieuw", "Nieuw risico"),
-                            ("beoordeling", "Beoordeling gewijzigd"),
-                            ("maatregel_geintensiveerd", "Beheersmaatregel geïntensiveerd"),
-                            ("kleiner", "Risico kleiner geworden"),
-                            ("groter", "Risico groter geworden"),
-                            ("ongewijzigd", "Ongewijzigd, toegelicht"),
-                            ("niet_meer_gevolgd", "Niet meer apart gevolgd"),
-                        ],
-                        max_length=30,
-                        verbose_name="soort wijziging",
-                    ),
-                ),
-                ("toelichting", models.TextField(verbose_name="toelichting")),
-                (
-                    "kans",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="nieuwe kans",
-                    ),
-                ),
-                (
-                    "impact",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="nieuwe impact",
-                    ),
-                ),
-                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "risico",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.risico",
-                        verbose_name="risico",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('datum', models.DateField(verbose_name='datum')),
+                ('soort', models.CharField(choices=[('nieuw', 'Nieuw risico'), ('beoordeling', 'Beoordeling gewijzigd'), ('maatregel_geintensiveerd', 'Beheersmaatregel geïntensiveerd'), ('kleiner', 'Risico kleiner geworden'), ('groter', 'Risico groter geworden'), ('ongewijzigd', 'Ongewijzigd, toegelicht'), ('niet_meer_gevolgd', 'Niet meer apart gevolgd')], max_length=30, verbose_name='soort wijziging')),
+                ('toelichting', models.TextField(verbose_name='toelichting')),
+                ('kans', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='nieuwe kans')),
+                ('impact', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='nieuwe impact')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('auteur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('risico', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.risico', verbose_name='risico')),
             ],
             options={
-                "verbose_name": "historical risicowijziging",
-                "verbose_name_plural": "historical risicowijzigingen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical risicowijziging',
+                'verbose_name_plural': 'historical risicowijzigingen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalRisico",
+            name='HistoricalRisico',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        blank=True,
-                        help_text="1a–3d voor de basisrisico's van het transformatieplan.",
-                        max_length=4,
-                        verbose_name="code",
-                    ),
-                ),
-                (
-                    "sleutel",
-                    models.SlugField(
-                        blank=True,
-                        help_text="Vaste sleutel van risico's die uit de brondocumenten komen.",
-                        max_length=100,
-                        verbose_name="sleutel",
-                    ),
-                ),
-                (
-                    "categorie",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("te_voorkomen", "1. Te voorkomen risico's"),
-                            ("strategisch", "2. Strategische risico's"),
-                            ("extern", "3. Externe risico's"),
-                        ],
-                        max_length=20,
-                        verbose_name="categorie",
-                    ),
-                ),
-                ("omschrijving", models.CharField(max_length=300, verbose_name="omschrijving")),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
-                (
-                    "kans",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="kans (1–5)",
-                    ),
-                ),
-                (
-                    "impact",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="impact (1–5)",
-                    ),
-                ),
-                ("beheersmaatregel", models.TextField(blank=True, verbose_name="beheersmaatregel")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("actief", "Actief"), ("vervallen", "Vervallen (niet meer gevolgd)")],
-                        default="actief",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="Leeg voor risico's van het transformatieplan als geheel.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "eigenaar",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="eigenaar",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "basisrisico",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        limit_choices_to={"activiteit__isnull": True},
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.risico",
-                        verbose_name="basisrisico",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('code', models.CharField(blank=True, help_text="1a–3d voor de basisrisico's van het transformatieplan.", max_length=4, verbose_name='code')),
+                ('sleutel', models.SlugField(blank=True, help_text="Vaste sleutel van risico's die uit de brondocumenten komen.", max_length=100, verbose_name='sleutel')),
+                ('categorie', models.CharField(blank=True, choices=[('te_voorkomen', "1. Te voorkomen risico's"), ('strategisch', "2. Strategische risico's"), ('extern', "3. Externe risico's")], max_length=20, verbose_name='categorie')),
+                ('omschrijving', models.CharField(max_length=300, verbose_name='omschrijving')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
+                ('kans', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='kans (1–5)')),
+                ('impact', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='impact (1–5)')),
+                ('beheersmaatregel', models.TextField(blank=True, verbose_name='beheersmaatregel')),
+                ('status', models.CharField(choices=[('actief', 'Actief'), ('vervallen', 'Vervallen (niet meer gevolgd)')], default='actief', max_length=20, verbose_name='status')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, help_text="Leeg voor risico's van het transformatieplan als geheel.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('eigenaar', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='eigenaar')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('basisrisico', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'activiteit__isnull': True}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.risico', verbose_name='basisrisico')),
             ],
             options={
-                "verbose_name": "historical risico",
-                "verbose_name_plural": "historical risico's",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical risico',
+                'verbose_name_plural': "historical risico's",
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="RisicoWijziging",
+            name='RisicoWijziging',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("datum", models.DateField(verbose_name="datum")),
-                (
-                    "soort",
-                    models.CharField(
-                        choices=[
-                            ("nieuw", "Nieuw risico"),
-                            ("beoordeling", "Beoordeling gewijzigd"),
-                            ("maatregel_geintensiveerd", "Beheersmaatregel geïntensiveerd"),
-                            ("kleiner", "Risico kleiner geworden"),
-                            ("groter", "Risico groter geworden"),
-                            ("ongewijzigd", "Ongewijzigd, toegelicht"),
-                            ("niet_meer_gevolgd", "Niet meer apart gevolgd"),
-                        ],
-                        max_length=30,
-                        verbose_name="soort wijziging",
-                    ),
-                ),
-                ("toelichting", models.TextField(verbose_name="toelichting")),
-                (
-                    "kans",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="nieuwe kans",
-                    ),
-                ),
-                (
-                    "impact",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
-                        null=True,
-                        verbose_name="nieuwe impact",
-                    ),
-                ),
-                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
-                (
-                    "risico",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="wijzigingen",
-                        to="actielijnen.risico",
-                        verbose_name="risico",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('datum', models.DateField(verbose_name='datum')),
+                ('soort', models.CharField(choices=[('nieuw', 'Nieuw risico'), ('beoordeling', 'Beoordeling gewijzigd'), ('maatregel_geintensiveerd', 'Beheersmaatregel geïntensiveerd'), ('kleiner', 'Risico kleiner geworden'), ('groter', 'Risico groter geworden'), ('ongewijzigd', 'Ongewijzigd, toegelicht'), ('niet_meer_gevolgd', 'Niet meer apart gevolgd')], max_length=30, verbose_name='soort wijziging')),
+                ('toelichting', models.TextField(verbose_name='toelichting')),
+                ('kans', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='nieuwe kans')),
+                ('impact', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='nieuwe impact')),
+                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
+                ('auteur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
+                ('risico', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wijzigingen', to='actielijnen.risico', verbose_name='risico')),
             ],
             options={
-                "verbose_name": "risicowijziging",
-                "verbose_name_plural": "risicowijzigingen",
-                "ordering": ["-datum", "-pk"],
+                'verbose_name': 'risicowijziging',
+                'verbose_name_plural': 'risicowijzigingen',
+                'ordering': ['-datum', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActiviteit_themas",
+            name='HistoricalActiviteit_themas',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                    ),
-                ),
-                (
-                    "history",
-                    models.ForeignKey(
-                        db_constraint=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        to="actielijnen.historicalactiviteit",
-                    ),
-                ),
-                (
-                    "thema",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.thema",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit')),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='actielijnen.historicalactiviteit')),
+                ('thema', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.thema')),
             ],
             options={
-                "verbose_name": "HistoricalActiviteit_themas",
+                'verbose_name': 'HistoricalActiviteit_themas',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Voortgangsrapportage",
+            name='Voortgangsrapportage',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("datum", models.DateField(default=django.utils.timezone.localdate, verbose_name="datum")),
-                (
-                    "periode",
-                    models.CharField(
-                        help_text="Bijvoorbeeld 2023-Q2 of 2023-05.", max_length=20, verbose_name="periode"
-                    ),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        choices=[
-                            ("groen", "Groen: op koers"),
-                            ("oranje", "Oranje: aandacht nodig"),
-                            ("rood", "Rood: bijsturing nodig"),
-                        ],
-                        max_length=10,
-                        verbose_name="RAG-status",
-                    ),
-                ),
-                (
-                    "percentage_gereed",
-                    models.PositiveSmallIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="percentage gereed",
-                    ),
-                ),
-                (
-                    "fase",
-                    models.CharField(
-                        choices=[
-                            ("verkenning", "Verkenning"),
-                            ("opdrachtformulering", "Opdrachtformulering"),
-                            ("uitvoering", "Uitvoering"),
-                            ("implementatie", "Implementatie"),
-                            ("borging", "Borging en evaluatie"),
-                        ],
-                        max_length=30,
-                        verbose_name="fase",
-                    ),
-                ),
-                ("toelichting", models.TextField(verbose_name="toelichting")),
-                ("knelpunten", models.TextField(blank=True, verbose_name="knelpunten")),
-                ("besluit_nodig", models.BooleanField(default=False, verbose_name="besluit nodig")),
-                ("besluit_omschrijving", models.TextField(blank=True, verbose_name="welk besluit is nodig")),
-                (
-                    "verhalen",
-                    models.TextField(
-                        blank=True,
-                        help_text="Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.",
-                        verbose_name="verhalen en casuïstiek",
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="voortgangsrapportages",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="voortgangsrapportages",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('datum', models.DateField(default=django.utils.timezone.localdate, verbose_name='datum')),
+                ('periode', models.CharField(help_text='Bijvoorbeeld 2023-Q2 of 2023-05.', max_length=20, verbose_name='periode')),
+                ('rag', models.CharField(choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='RAG-status')),
+                ('percentage_gereed', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='percentage gereed')),
+                ('fase', models.CharField(choices=[('verkenning', 'Verkenning'), ('opdrachtformulering', 'Opdrachtformulering'), ('uitvoering', 'Uitvoering'), ('implementatie', 'Implementatie'), ('borging', 'Borging en evaluatie')], max_length=30, verbose_name='fase')),
+                ('toelichting', models.TextField(verbose_name='toelichting')),
+                ('knelpunten', models.TextField(blank=True, verbose_name='knelpunten')),
+                ('besluit_nodig', models.BooleanField(default=False, verbose_name='besluit nodig')),
+                ('besluit_omschrijving', models.TextField(blank=True, verbose_name='welk besluit is nodig')),
+                ('verhalen', models.TextField(blank=True, help_text='Cijfers zeggen niet alles: ervaringen, casuïstiek, verhalen.', verbose_name='verhalen en casuïstiek')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='voortgangsrapportages', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('auteur', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='voortgangsrapportages', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
             ],
             options={
-                "verbose_name": "voortgangsrapportage",
-                "verbose_name_plural": "voortgangsrapportages",
-                "ordering": ["-datum", "-pk"],
-                "get_latest_by": ["datum", "pk"],
+                'verbose_name': 'voortgangsrapportage',
+                'verbose_name_plural': 'voortgangsrapportages',
+                'ordering': ['-datum', '-pk'],
+                'get_latest_by': ['datum', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="BesparingEnInvestering",
+            name='BesparingEnInvestering',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "besparingspotentieel",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        verbose_name="besparingspotentieel (€)",
-                    ),
-                ),
-                (
-                    "benodigde_investering",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        verbose_name="benodigde investering (€)",
-                    ),
-                ),
-                (
-                    "opdrachtbeschrijving",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="jaarbedragen",
-                        to="actielijnen.opdrachtbeschrijving",
-                        verbose_name="opdrachtbeschrijving",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('besparingspotentieel', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='besparingspotentieel (€)')),
+                ('benodigde_investering', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='benodigde investering (€)')),
+                ('opdrachtbeschrijving', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jaarbedragen', to='actielijnen.opdrachtbeschrijving', verbose_name='opdrachtbeschrijving')),
             ],
             options={
-                "verbose_name": "besparing en investering per jaar",
-                "verbose_name_plural": "besparingen en investeringen per jaar",
-                "ordering": ["jaar"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("opdrachtbeschrijving", "jaar"), name="jaarbedrag_uniek_per_jaar"
-                    )
-                ],
+                'verbose_name': 'besparing en investering per jaar',
+                'verbose_name_plural': 'besparingen en investeringen per jaar',
+                'ordering': ['jaar'],
+                'constraints': [models.UniqueConstraint(fields=('opdrachtbeschrijving', 'jaar'), name='jaarbedrag_uniek_per_jaar')],
             },
         ),
         migrations.CreateModel(
-            name="PlanningswijzigingAkkoord",
+            name='PlanningswijzigingAkkoord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "rol",
-                    models.CharField(
-                        choices=[
-                            ("opdrachtgever", "Opdrachtgever"),
-                            ("opdrachtnemer", "Opdrachtnemer"),
-                            ("opgavecoordinator", "Opgavecoördinator"),
-                        ],
-                        max_length=20,
-                        verbose_name="rol",
-                    ),
-                ),
-                ("akkoord", models.BooleanField(verbose_name="akkoord")),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
-                ("datum", models.DateTimeField(default=django.utils.timezone.now, verbose_name="datum")),
-                (
-                    "gebruiker",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="door",
-                    ),
-                ),
-                (
-                    "planningswijziging",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="akkoorden",
-                        to="actielijnen.planningswijziging",
-                        verbose_name="planningswijziging",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('rol', models.CharField(choices=[('opdrachtgever', 'Opdrachtgever'), ('opdrachtnemer', 'Opdrachtnemer'), ('opgavecoordinator', 'Opgavecoördinator')], max_length=20, verbose_name='rol')),
+                ('akkoord', models.BooleanField(verbose_name='akkoord')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
+                ('datum', models.DateTimeField(default=django.utils.timezone.now, verbose_name='datum')),
+                ('gebruiker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
+                ('planningswijziging', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='akkoorden', to='actielijnen.planningswijziging', verbose_name='planningswijziging')),
             ],
             options={
-                "verbose_name": "akkoord op planningswijziging",
-                "verbose_name_plural": "akkoorden op planningswijzigingen",
-                "constraints": [
-                    models.UniqueConstraint(fields=("planningswijziging", "rol"), name="akkoord_een_per_rol")
-                ],
+                'verbose_name': 'akkoord op planningswijziging',
+                'verbose_name_plural': 'akkoorden op planningswijzigingen',
+                'constraints': [models.UniqueConstraint(fields=('planningswijziging', 'rol'), name='akkoord_een_per_rol')],
             },
         ),
         migrations.AddConstraint(
-            model_name="risico",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("code", ""), _negated=True), fields=("code",), name="risico_code_uniek"
-            ),
+            model_name='risico',
+            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('code',), name='risico_code_uniek'),
         ),
         migrations.AddConstraint(
-            model_name="risico",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("sleutel", ""), _negated=True),
-                fields=("sleutel",),
-                name="risico_sleutel_uniek",
-            ),
+            model_name='risico',
+            constraint=models.UniqueConstraint(condition=models.Q(('sleutel', ''), _negated=True), fields=('sleutel',), name='risico_sleutel_uniek'),
         ),
         migrations.AddConstraint(
-            model_name="activiteit",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("code", ""), _negated=True),
-                fields=("code",),
-                name="activiteit_agendacode_uniek",
-            ),
+            model_name='activiteit',
+            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('code',), name='activiteit_agendacode_uniek'),
         ),
         migrations.AddIndex(
-            model_name="voortgangsrapportage",
-            index=models.Index(fields=["activiteit", "-datum"], name="voortgang_activiteit_datum"),
+            model_name='voortgangsrapportage',
+            index=models.Index(fields=['activiteit', '-datum'], name='voortgang_activiteit_datum'),
         ),
     ]

@@ -8,307 +8,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actielijnen", "0001_initial"),
+        ('actielijnen', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="activiteit",
-            options={
-                "ordering": ["actielijn__nummer", "volgorde"],
-                "permissions": [
-                    ("view_uitvoering", "Mag het niveau Uitvoering (activiteiten en updates) openen"),
-                    ("view_management", "Mag het managementdashboard openen"),
-                    ("view_college", "Mag het collegeoverzicht openen"),
-                    ("view_raad", "Mag het raadsoverzicht openen"),
-                    ("vrijgeven_raad", "Mag de stand van het programma vrijgeven aan de raad"),
-                ],
-                "verbose_name": "activiteit",
-                "verbose_name_plural": "activiteiten",
-            },
+            name='activiteit',
+            options={'ordering': ['actielijn__nummer', 'volgorde'], 'permissions': [('view_uitvoering', 'Mag het niveau Uitvoering (activiteiten en updates) openen'), ('view_management', 'Mag het managementdashboard openen'), ('view_college', 'Mag het collegeoverzicht openen'), ('view_raad', 'Mag het raadsoverzicht openen'), ('vrijgeven_raad', 'Mag de stand van het programma vrijgeven aan de raad')], 'verbose_name': 'activiteit', 'verbose_name_plural': 'activiteiten'},
         ),
         migrations.AddField(
-            model_name="historicalvoortgangsrapportage",
-            name="status",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("onbekend", "Onbekend"),
-                    ("gepland", "Gepland (niet gestart)"),
-                    ("in_voorbereiding", "In voorbereiding"),
-                    ("lopend", "Lopend"),
-                    ("gepauzeerd", "Gepauzeerd"),
-                    ("afgerond", "Afgerond"),
-                ],
-                help_text="De status die de activiteit met deze update kreeg; leeg bij oudere updates.",
-                max_length=20,
-                verbose_name="status van de activiteit",
-            ),
+            model_name='historicalvoortgangsrapportage',
+            name='status',
+            field=models.CharField(blank=True, choices=[('onbekend', 'Onbekend'), ('gepland', 'Gepland (niet gestart)'), ('in_voorbereiding', 'In voorbereiding'), ('lopend', 'Lopend'), ('gepauzeerd', 'Gepauzeerd'), ('afgerond', 'Afgerond')], help_text='De status die de activiteit met deze update kreeg; leeg bij oudere updates.', max_length=20, verbose_name='status van de activiteit'),
         ),
         migrations.AddField(
-            model_name="voortgangsrapportage",
-            name="status",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("onbekend", "Onbekend"),
-                    ("gepland", "Gepland (niet gestart)"),
-                    ("in_voorbereiding", "In voorbereiding"),
-                    ("lopend", "Lopend"),
-                    ("gepauzeerd", "Gepauzeerd"),
-                    ("afgerond", "Afgerond"),
-                ],
-                help_text="De status die de activiteit met deze update kreeg; leeg bij oudere updates.",
-                max_length=20,
-                verbose_name="status van de activiteit",
-            ),
+            model_name='voortgangsrapportage',
+            name='status',
+            field=models.CharField(blank=True, choices=[('onbekend', 'Onbekend'), ('gepland', 'Gepland (niet gestart)'), ('in_voorbereiding', 'In voorbereiding'), ('lopend', 'Lopend'), ('gepauzeerd', 'Gepauzeerd'), ('afgerond', 'Afgerond')], help_text='De status die de activiteit met deze update kreeg; leeg bij oudere updates.', max_length=20, verbose_name='status van de activiteit'),
         ),
         migrations.CreateModel(
-            name="HistoricalJaarsamenvatting",
+            name='HistoricalJaarsamenvatting',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                ("samenvatting", models.TextField(verbose_name="samenvatting")),
-                (
-                    "bijgewerkt_op",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="bijgewerkt op"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('samenvatting', models.TextField(verbose_name='samenvatting')),
+                ('bijgewerkt_op', models.DateTimeField(blank=True, editable=False, verbose_name='bijgewerkt op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activiteit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('auteur', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical jaarsamenvatting",
-                "verbose_name_plural": "historical jaarsamenvattingen",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical jaarsamenvatting',
+                'verbose_name_plural': 'historical jaarsamenvattingen',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalVrijgave",
+            name='HistoricalVrijgave',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                ("peildatum", models.DateField(verbose_name="peildatum")),
-                (
-                    "vrijgegeven_op",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="vrijgegeven op"),
-                ),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting voor de raad")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "vrijgegeven_door",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="vrijgegeven door",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('peildatum', models.DateField(verbose_name='peildatum')),
+                ('vrijgegeven_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='vrijgegeven op')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting voor de raad')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('vrijgegeven_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vrijgegeven door')),
             ],
             options={
-                "verbose_name": "historical vrijgave aan de raad",
-                "verbose_name_plural": "historical vrijgaven aan de raad",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical vrijgave aan de raad',
+                'verbose_name_plural': 'historical vrijgaven aan de raad',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Vrijgave",
+            name='Vrijgave',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("peildatum", models.DateField(verbose_name="peildatum")),
-                (
-                    "vrijgegeven_op",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="vrijgegeven op"),
-                ),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting voor de raad")),
-                (
-                    "vrijgegeven_door",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="vrijgegeven door",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('peildatum', models.DateField(verbose_name='peildatum')),
+                ('vrijgegeven_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='vrijgegeven op')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting voor de raad')),
+                ('vrijgegeven_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vrijgegeven door')),
             ],
             options={
-                "verbose_name": "vrijgave aan de raad",
-                "verbose_name_plural": "vrijgaven aan de raad",
-                "ordering": ["-vrijgegeven_op", "-pk"],
-                "get_latest_by": ["vrijgegeven_op", "pk"],
+                'verbose_name': 'vrijgave aan de raad',
+                'verbose_name_plural': 'vrijgaven aan de raad',
+                'ordering': ['-vrijgegeven_op', '-pk'],
+                'get_latest_by': ['vrijgegeven_op', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Herinnering",
+            name='Herinnering',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "soort",
-                    models.CharField(
-                        choices=[
-                            ("binnenkort", "Update binnenkort verwacht"),
-                            ("verlopen", "Update te laat"),
-                        ],
-                        max_length=10,
-                        verbose_name="soort",
-                    ),
-                ),
-                ("vervaldatum", models.DateField(verbose_name="update verwacht op")),
-                (
-                    "verzonden_op",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="verzonden op"),
-                ),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="herinneringen",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "ontvanger",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="ontvanger",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('soort', models.CharField(choices=[('binnenkort', 'Update binnenkort verwacht'), ('verlopen', 'Update te laat')], max_length=10, verbose_name='soort')),
+                ('vervaldatum', models.DateField(verbose_name='update verwacht op')),
+                ('verzonden_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='verzonden op')),
+                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='herinneringen', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('ontvanger', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ontvanger')),
             ],
             options={
-                "verbose_name": "herinnering",
-                "verbose_name_plural": "herinneringen",
-                "ordering": ["-verzonden_op"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("activiteit", "ontvanger", "soort", "vervaldatum"),
-                        name="herinnering_eenmalig",
-                    )
-                ],
+                'verbose_name': 'herinnering',
+                'verbose_name_plural': 'herinneringen',
+                'ordering': ['-verzonden_op'],
+                'constraints': [models.UniqueConstraint(fields=('activiteit', 'ontvanger', 'soort', 'vervaldatum'), name='herinnering_eenmalig')],
             },
         ),
         migrations.CreateModel(
-            name="Jaarsamenvatting",
+            name='Jaarsamenvatting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                ("samenvatting", models.TextField(verbose_name="samenvatting")),
-                ("bijgewerkt_op", models.DateTimeField(auto_now=True, verbose_name="bijgewerkt op")),
-                (
-                    "activiteit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="jaarsamenvattingen",
-                        to="actielijnen.activiteit",
-                        verbose_name="activiteit",
-                    ),
-                ),
-                (
-                    "auteur",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="auteur",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('samenvatting', models.TextField(verbose_name='samenvatting')),
+                ('bijgewerkt_op', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt op')),
+                ('activiteit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jaarsamenvattingen', to='actielijnen.activiteit', verbose_name='activiteit')),
+                ('auteur', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
             ],
             options={
-                "verbose_name": "jaarsamenvatting",
-                "verbose_name_plural": "jaarsamenvattingen",
-                "ordering": ["-jaar"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("activiteit", "jaar"), name="jaarsamenvatting_een_per_jaar"
-                    )
-                ],
+                'verbose_name': 'jaarsamenvatting',
+                'verbose_name_plural': 'jaarsamenvattingen',
+                'ordering': ['-jaar'],
+                'constraints': [models.UniqueConstraint(fields=('activiteit', 'jaar'), name='jaarsamenvatting_een_per_jaar')],
             },
         ),
     ]

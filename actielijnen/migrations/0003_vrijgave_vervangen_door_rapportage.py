@@ -4,33 +4,24 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actielijnen", "0002_rollen_herinneringen_jaarsamenvatting_vrijgave"),
+        ('actielijnen', '0002_rollen_herinneringen_jaarsamenvatting_vrijgave'),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name="vrijgave",
-            name="vrijgegeven_door",
+            model_name='vrijgave',
+            name='vrijgegeven_door',
         ),
         migrations.AlterModelOptions(
-            name="activiteit",
-            options={
-                "ordering": ["actielijn__nummer", "volgorde"],
-                "permissions": [
-                    ("view_uitvoering", "Mag het niveau Uitvoering (activiteiten en updates) openen"),
-                    ("view_management", "Mag het managementdashboard openen"),
-                    ("view_college", "Mag het collegeoverzicht openen"),
-                    ("view_raad", "Mag het raadsoverzicht openen"),
-                ],
-                "verbose_name": "activiteit",
-                "verbose_name_plural": "activiteiten",
-            },
+            name='activiteit',
+            options={'ordering': ['actielijn__nummer', 'volgorde'], 'permissions': [('view_uitvoering', 'Mag het niveau Uitvoering (activiteiten en updates) openen'), ('view_management', 'Mag het managementdashboard openen'), ('view_college', 'Mag het collegeoverzicht openen'), ('view_raad', 'Mag het raadsoverzicht openen')], 'verbose_name': 'activiteit', 'verbose_name_plural': 'activiteiten'},
         ),
         migrations.DeleteModel(
-            name="HistoricalVrijgave",
+            name='HistoricalVrijgave',
         ),
         migrations.DeleteModel(
-            name="Vrijgave",
+            name='Vrijgave',
         ),
     ]

@@ -5,14 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actielijnen", "0003_vrijgave_vervangen_door_rapportage"),
+        ('actielijnen', '0003_vrijgave_vervangen_door_rapportage'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="voortgangsrapportage",
-            index=models.Index(fields=["aangemaakt_op"], name="voortgang_aangemaakt_op"),
+            model_name='voortgangsrapportage',
+            index=models.Index(fields=['aangemaakt_op'], name='voortgang_aangemaakt_op'),
         ),
     ]

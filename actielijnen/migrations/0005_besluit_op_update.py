@@ -8,120 +8,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actielijnen", "0004_voortgang_aangemaakt_op"),
+        ('actielijnen', '0004_voortgang_aangemaakt_op'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Besluit",
+            name='Besluit',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "datum",
-                    models.DateField(
-                        default=django.utils.timezone.localdate, verbose_name="datum van het besluit"
-                    ),
-                ),
-                ("besluit", models.TextField(verbose_name="besluit")),
-                ("vastgelegd_op", models.DateTimeField(auto_now_add=True, verbose_name="vastgelegd op")),
-                (
-                    "genomen_door",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="genomen door",
-                    ),
-                ),
-                (
-                    "voortgangsrapportage",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="besluit",
-                        to="actielijnen.voortgangsrapportage",
-                        verbose_name="update",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('datum', models.DateField(default=django.utils.timezone.localdate, verbose_name='datum van het besluit')),
+                ('besluit', models.TextField(verbose_name='besluit')),
+                ('vastgelegd_op', models.DateTimeField(auto_now_add=True, verbose_name='vastgelegd op')),
+                ('genomen_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='genomen door')),
+                ('voortgangsrapportage', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='besluit', to='actielijnen.voortgangsrapportage', verbose_name='update')),
             ],
             options={
-                "verbose_name": "besluit op een update",
-                "verbose_name_plural": "besluiten op updates",
-                "ordering": ["-datum", "-pk"],
+                'verbose_name': 'besluit op een update',
+                'verbose_name_plural': 'besluiten op updates',
+                'ordering': ['-datum', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalBesluit",
+            name='HistoricalBesluit',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
-                ),
-                (
-                    "datum",
-                    models.DateField(
-                        default=django.utils.timezone.localdate, verbose_name="datum van het besluit"
-                    ),
-                ),
-                ("besluit", models.TextField(verbose_name="besluit")),
-                (
-                    "vastgelegd_op",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="vastgelegd op"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "genomen_door",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="genomen door",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "voortgangsrapportage",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="actielijnen.voortgangsrapportage",
-                        verbose_name="update",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('datum', models.DateField(default=django.utils.timezone.localdate, verbose_name='datum van het besluit')),
+                ('besluit', models.TextField(verbose_name='besluit')),
+                ('vastgelegd_op', models.DateTimeField(blank=True, editable=False, verbose_name='vastgelegd op')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('genomen_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='genomen door')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('voortgangsrapportage', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actielijnen.voortgangsrapportage', verbose_name='update')),
             ],
             options={
-                "verbose_name": "historical besluit op een update",
-                "verbose_name_plural": "historical besluiten op updates",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical besluit op een update',
+                'verbose_name_plural': 'historical besluiten op updates',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -4,63 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actielijnen", "0005_besluit_op_update"),
+        ('actielijnen', '0005_besluit_op_update'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="activiteit",
-            name="rag",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("groen", "Groen: op koers"),
-                    ("oranje", "Oranje: aandacht nodig"),
-                    ("rood", "Rood: bijsturing nodig"),
-                ],
-                max_length=10,
-                verbose_name="stoplichtkleur",
-            ),
+            model_name='activiteit',
+            name='rag',
+            field=models.CharField(blank=True, choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='stoplichtkleur'),
         ),
         migrations.AlterField(
-            model_name="historicalactiviteit",
-            name="rag",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("groen", "Groen: op koers"),
-                    ("oranje", "Oranje: aandacht nodig"),
-                    ("rood", "Rood: bijsturing nodig"),
-                ],
-                max_length=10,
-                verbose_name="stoplichtkleur",
-            ),
+            model_name='historicalactiviteit',
+            name='rag',
+            field=models.CharField(blank=True, choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='stoplichtkleur'),
         ),
         migrations.AlterField(
-            model_name="historicalvoortgangsrapportage",
-            name="rag",
-            field=models.CharField(
-                choices=[
-                    ("groen", "Groen: op koers"),
-                    ("oranje", "Oranje: aandacht nodig"),
-                    ("rood", "Rood: bijsturing nodig"),
-                ],
-                max_length=10,
-                verbose_name="stoplichtkleur",
-            ),
+            model_name='historicalvoortgangsrapportage',
+            name='rag',
+            field=models.CharField(choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='stoplichtkleur'),
         ),
         migrations.AlterField(
-            model_name="voortgangsrapportage",
-            name="rag",
-            field=models.CharField(
-                choices=[
-                    ("groen", "Groen: op koers"),
-                    ("oranje", "Oranje: aandacht nodig"),
-                    ("rood", "Rood: bijsturing nodig"),
-                ],
-                max_length=10,
-                verbose_name="stoplichtkleur",
-            ),
+            model_name='voortgangsrapportage',
+            name='rag',
+            field=models.CharField(choices=[('groen', 'Groen: op koers'), ('oranje', 'Oranje: aandacht nodig'), ('rood', 'Rood: bijsturing nodig')], max_length=10, verbose_name='stoplichtkleur'),
         ),
     ]

@@ -5,15 +5,20 @@ Works on the stored snapshots only, so comparing two published editions gives th
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kern.notatie import periode_tekst
+from rapportage.weergave.tekst import cijfer_tekst
 
 
 @dataclass(frozen=True)
 class Wijziging:
-    """One thing that differs: `wat` is the field's label, `oud`/`nieuw` as stored (None: absent)."""
+    """One thing that differs: `wat` is the field's label, `oud`/`nieuw` as a reader reads them (Dutch notation
+    and words; None: absent)."""
 
     wat: str
-    oud: object
-    nieuw: object
+    oud: str | None
+    nieuw: str | None
 
 
 @dataclass
@@ -38,16 +43,48 @@ class Vergelijking:
         return len(self.activiteiten) + len(self.indicatoren) + len(self.risicos) + len(self.moties)
 
 
-def _waarde(meting):
-    return None if meting is None else f"{meting['waarde']} ({meting['periode']})"
+class Veld:
+    """A field compared between two editions: `waarde` reads what is compared (as stored, so a figure stored with
+    or without its precision compares equal), `tekst` how the reader reads it (issue 28: "45,5% (2021)", never
+    "45.5000 (2021)"; "ja"/"nee", never True/False)."""
+
+    def __init__(self, waarde, tekst=None):
+        self.waarde = waarde
+        self.tekst = tekst or (lambda rij, w: None if w is None else str(w))
+
+
+def _meting(meting):
+    """A measured figure as compared: its value and period ('45.5000' and '45.5' are the same figure)."""
+    if meting is None:
+        return None
+    return (None if meting["waarde"] in (None, "") else Decimal(meting["waarde"]), meting["periode"])
+
+
+def _meting_tekst(naam: str):
+    def tekst(rij: dict, _waarde) -> str | None:
+        meting = rij.get(naam)
+        if meting is None:
+            return None
+        cijfer = cijfer_tekst(meting["waarde"], rij.get("eenheid", ""), decimalen=meting.get("decimalen"))
+        return f"{cijfer} ({periode_tekst(meting['periode'])})"
+
+    return tekst
 
 
 # A field an older edition did not store yet: not compared, so it never shows up as a change.
 ONTBREEKT = object()
 
 
-def _veld(rij: dict, naam: str):
-    return _waarde(rij[naam]) if naam in rij else ONTBREEKT
+def _indicatorveld(naam: str) -> Veld:
+    return Veld(lambda r: _meting(r[naam]) if naam in r else ONTBREEKT, _meting_tekst(naam))
+
+
+def _op_koers(rij: dict, waarde) -> str:
+    return {True: "ja", False: "nee"}.get(waarde, "niet te bepalen")
+
+
+def _procent(rij: dict, waarde) -> str | None:
+    return None if waarde is None else f"{waarde}%"
 
 
 # Per kind of subject: where the rows are, their key, their name, and the fields compared (label → getter).
@@ -57,10 +94,10 @@ ONDERWERPEN = {
         lambda r: r["sleutel"],
         lambda r: f"{r['code']} {r['naam']}".strip(),
         {
-            "stoplichtkleur": lambda r: r["rag_label"],
-            "status": lambda r: r["status_label"],
-            "% gereed": lambda r: r["percentage"],
-            "fase": lambda r: r["fase_label"],
+            "stoplichtkleur": Veld(lambda r: r["rag_label"]),
+            "status": Veld(lambda r: r["status_label"]),
+            "% gereed": Veld(lambda r: r["percentage"], _procent),
+            "fase": Veld(lambda r: r["fase_label"]),
         },
     ),
     "indicatoren": (
@@ -68,11 +105,11 @@ ONDERWERPEN = {
         lambda r: r["code"],
         lambda r: f"{r['code']} {r['naam']}",
         {
-            "peilwaarde": lambda r: _waarde(r["peilwaarde"]),
-            "laatste realisatie": lambda r: _waarde(r["realisatie"]),
-            "streefwaarde van dat jaar": lambda r: _waarde(r["streefwaarde"]),
-            "volgende streefwaarde": lambda r: _veld(r, "volgende_streefwaarde"),
-            "op koers": lambda r: r["op_koers"],
+            "peilwaarde": _indicatorveld("peilwaarde"),
+            "laatste realisatie": _indicatorveld("realisatie"),
+            "streefwaarde van dat jaar": _indicatorveld("streefwaarde"),
+            "volgende streefwaarde": _indicatorveld("volgende_streefwaarde"),
+            "op koers": Veld(lambda r: r["op_koers"], _op_koers),
         },
     ),
     "risicos": (
@@ -80,9 +117,9 @@ ONDERWERPEN = {
         lambda r: r["sleutel"],
         lambda r: r["omschrijving"],
         {
-            "kans": lambda r: r["kans"],
-            "impact": lambda r: r["impact"],
-            "beheersmaatregel": lambda r: r["beheersmaatregel"],
+            "kans": Veld(lambda r: r["kans"]),
+            "impact": Veld(lambda r: r["impact"]),
+            "beheersmaatregel": Veld(lambda r: r["beheersmaatregel"]),
         },
     ),
     "moties": (
@@ -90,8 +127,8 @@ ONDERWERPEN = {
         lambda r: r["sleutel"],
         lambda r: f"{r['soort_label']} {r['nummer']}: {r['titel']}",
         {
-            "status": lambda r: r["status_label"],
-            "wat het college deed": lambda r: r["uitvoering"],
+            "status": Veld(lambda r: r["status_label"]),
+            "wat het college deed": Veld(lambda r: r["uitvoering"]),
         },
     ),
 }
@@ -107,11 +144,11 @@ def _vergelijk(
         if key not in oud:
             verschillen.append(Onderwerpverschil(key, naam(rij), "nieuw"))
             continue
-        wijzigingen = [
-            Wijziging(label, getter(oud[key]), getter(rij))
-            for label, getter in velden.items()
-            if getter(oud[key]) != getter(rij) and ONTBREEKT not in (getter(oud[key]), getter(rij))
-        ]
+        wijzigingen = []
+        for label, veld in velden.items():
+            eerder, later = veld.waarde(oud[key]), veld.waarde(rij)
+            if eerder != later and ONTBREEKT not in (eerder, later):
+                wijzigingen.append(Wijziging(label, veld.tekst(oud[key], eerder), veld.tekst(rij, later)))
         if wijzigingen:
             verschillen.append(Onderwerpverschil(key, naam(rij), "gewijzigd", wijzigingen))
     verschillen += [

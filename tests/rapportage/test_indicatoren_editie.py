@@ -131,7 +131,8 @@ def test_a_new_next_target_shows_in_the_comparison_of_two_editions(maak_editie, 
     tweede = maak_editie(peildatum=date(2024, 5, 31))
     (verschil,) = [v for v in vergelijk(eerste.inhoud, tweede.inhoud).indicatoren if v.sleutel == "6.1.1.1"]
     wat = {w.wat: (w.oud, w.nieuw) for w in verschil.wijzigingen}
-    assert wat["volgende streefwaarde"] == ("45.0000 (2022)", "47.3000 (2024)")
+    # In Dutch notation as the reader reads it (issue 28), compared on the stored figures.
+    assert wat["volgende streefwaarde"] == ("45,0% (2022)", "47,3% (2024)")
 
 
 def _csv(rapportage, tabel):

@@ -159,8 +159,11 @@ def test_two_editions_are_compared_per_activity_indicator_risk_and_motie(client,
     assert activiteit.naam in html and "Rood: bijsturing nodig" in html
     (ind,) = [v for v in verschillen.indicatoren if v.sleutel == "6.2.3.3"]
     assert [(w.oud, w.nieuw) for w in ind.wijzigingen if w.wat == "laatste realisatie"] == [
-        ("199.0000 (2021)", "250.0000 (2023)")
+        ("199 (2021)", "250 (2023)")
     ]
+    # Dutch notation and words on the page, never the stored form (issue 28: "45.5000 → 48.1000", "True").
+    assert "199 (2021)" in html and "250 (2023)" in html
+    assert ".0000" not in html and "True" not in html and "False" not in html
     assert "Nieuw risico: wachtlijsten" in [v.naam for v in verschillen.risicos if v.soort == "nieuw"]
     (mot,) = verschillen.moties
     assert [(w.oud, w.nieuw) for w in mot.wijzigingen] == [("Open", "In behandeling")]

@@ -1,6 +1,9 @@
 """Every page for every role: 200, the Dutch 403, or a redirect to the login page."""
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -360,3 +363,17 @@ def test_years_and_dates_are_written_the_dutch_way(client, manager, activiteit):
     html = client.get(reverse("actielijnen:management")).content.decode()
     assert "1 januari 2025" in html
     assert "2.025" not in html
+
+
+@pytest.mark.django_db
+def test_management_dashboard_says_vandaag_for_an_update_of_today_not_0_dagen_geleden(client, manager):
+    """Issue 28 (nl-NL): an update of today reads "vandaag", one of yesterday "1 dag geleden"."""
+    vandaag = ActiviteitFactory(naam="Vandaag bijgewerkt")
+    gisteren = ActiviteitFactory(naam="Gisteren bijgewerkt", actielijn__nummer=2, actielijn__naam="Tweede")
+    VoortgangsrapportageFactory(activiteit=vandaag, datum=timezone.localdate())
+    VoortgangsrapportageFactory(activiteit=gisteren, datum=timezone.localdate() - timedelta(days=1))
+    client.force_login(manager)
+    html = client.get(reverse("actielijnen:management")).content.decode()
+    assert "0 dagen geleden" not in html
+    assert "vandaag" in html.split("Vandaag bijgewerkt", 1)[1].split("</tr>", 1)[0]
+    assert "1 dag geleden" in html.split("Gisteren bijgewerkt", 1)[1].split("</tr>", 1)[0]
